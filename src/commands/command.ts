@@ -1,0 +1,53 @@
+// What a CLI command module exports, and the helpers commands share for argv.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** One CLI command. */
+export interface Command {
+  /** Text printed for `--help`. */
+  help: string;
+  /** Runs the command with the arguments after its name; returns the exit code. */
+  run(args: string[]): Promise<number>;
+}
+
+/** A mistake in how a command was called: exit 2 with the message and a hint. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** parseArgs with friendly errors. */
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message.replace(/^Unknown option '([^']+)'.*$/s, "unknown option '$1'");
+    throw new UsageError(message.split('\n')[0]!);
+  }
+}
+
+/** Resolves a DIR argument to an existing folder. */
+export function repoDir(dir: string | undefined): string {
+  const root = resolve(dir ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`'${dir}' is not a folder.`, 'DIR is the root of the repository that holds your model/ folder.');
+  return root;
+}
+
+/** Parses a `--format` value against the allowed names. */
+export function formatOption<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--format must be one of: ${allowed.join(', ')}.`);
+  return value as T;
+}
+
+/** Whether stdout should get colour: a TTY, and NO_COLOR unset. */
+export function useColor(): boolean {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  return process.stdout.isTTY === true;
+}

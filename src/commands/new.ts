@@ -1,0 +1,47 @@
+// `opmodel new KIND TITLE`: create an entity file from a template, with its id taken from the title.
+import { join } from 'node:path';
+import { builtinKinds, builtinKindNames } from '../model/kinds.js';
+import { loadConfig } from '../config.js';
+import { ruleIds } from '../rules/index.js';
+import { suggestId } from '../rules/id.js';
+import { writeNewFile } from '../util/write.js';
+import { closest } from '../util/did-you-mean.js';
+import { template } from './templates.js';
+import { type Command, parse, repoDir, UsageError } from './command.js';
+
+export const command: Command = {
+  help: `Usage: opmodel new KIND TITLE [--dir DIR]
+
+Create a new file in the model from a template. The id (file name) comes from
+the title: opmodel new bet "Faster onboarding" creates model/bets/faster-onboarding.md.
+It never overwrites a file.
+
+KIND: ${builtinKindNames.filter((k) => k !== 'model').join(', ')} (or a custom kind from opmodel.config.yaml)
+
+Options:
+  --dir DIR   the repository root (default: the current folder)
+`,
+  async run(args) {
+    const { values, positionals } = parse(args, { dir: { type: 'string' } });
+    const [kind, ...titleWords] = positionals;
+    const title = titleWords.join(' ').trim();
+    if (!kind || !title) throw new UsageError('new needs a KIND and a TITLE, such as `opmodel new bet "Faster onboarding"`.');
+    const root = repoDir(values.dir);
+    const config = loadConfig(root, ruleIds, builtinKindNames);
+    const custom = config.kinds.find((k) => k.name === kind);
+    const builtin = builtinKinds.find((k) => k.name === kind);
+    if ((!builtin && !custom) || kind === 'model') {
+      const all = [...builtinKindNames.filter((k) => k !== 'model'), ...config.kinds.map((k) => k.name)];
+      const guess = closest(kind, all);
+      throw new UsageError(`'${kind}' is not a kind${guess ? `; did you mean '${guess}'?` : '.'}`, `Kinds: ${all.join(', ')}.`);
+    }
+    const folder = custom ? custom.folder : builtin!.folder;
+    const id = suggestId(title);
+    const file = `${config.model}/${folder}/${id}.md`;
+    const refusal = writeNewFile(root, join(root, file), template(kind, title));
+    if (refusal === 'exists') throw new UsageError(`${file} already exists; nothing was written.`, 'Choose another title, or edit the existing file.');
+    if (refusal) throw new UsageError(`${file} is outside the repository or behind a link; nothing was written.`);
+    process.stdout.write(`Created ${file}\nFill in the fields marked with #, then run \`opmodel lint\`.\n`);
+    return 0;
+  },
+};

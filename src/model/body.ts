@@ -1,0 +1,194 @@
+// Markdown bodies: parsed with unified + remark-parse + remark-gfm only as far as rules need
+// (links, raw HTML, tables), after bounds that keep pathological input away from the parser.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { BodyLink, BodyTable, TableCell, UnsafeHtml } from './entity.js';
+import { limits } from './limits.js';
+
+export interface ParsedBody {
+  links: BodyLink[];
+  tables: BodyTable[];
+  unsafeHtml: UnsafeHtml[];
+  /** Why the body was not parsed, when it was not. */
+  refused?: { message: string; line: number; column: number };
+}
+
+interface MdNode {
+  type: string;
+  value?: string;
+  url?: string;
+  alt?: string;
+  children?: MdNode[];
+  position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number } };
+}
+
+let processor: ReturnType<typeof makeProcessor> | undefined;
+function makeProcessor() {
+  return unified().use(remarkParse).use(remarkGfm);
+}
+
+/** True when a body can hold nothing the rules look at, so it needs no parse. */
+export function bodyNeedsParse(body: string, wantsTables: boolean): boolean {
+  if (wantsTables && body.includes('|')) return true;
+  return body.includes('](') || body.includes(']:') || body.includes('<') || /\b(?:javascript|data|vbscript):/i.test(body);
+}
+
+/**
+ * Parses a body and collects links, tables and unsafe HTML, with file positions.
+ * `firstLine` is the file line on which the body starts.
+ */
+export function parseBody(body: string, firstLine: number, wantsTables: boolean): ParsedBody {
+  const out: ParsedBody = { links: [], tables: [], unsafeHtml: [] };
+  const refused = checkBounds(body, firstLine);
+  if (refused) {
+    out.refused = refused;
+    return out;
+  }
+  processor ??= makeProcessor();
+  const tree = processor.parse(body) as MdNode;
+  const shift = (pos: { line: number; column: number } | undefined) => ({
+    line: (pos?.line ?? 1) + firstLine - 1,
+    column: pos?.column ?? 1,
+  });
+  const visit = (node: MdNode, inTable: boolean): void => {
+    switch (node.type) {
+      case 'link':
+      case 'image':
+      case 'definition': {
+        const url = node.url ?? '';
+        const link: BodyLink = {
+          url,
+          text: node.type === 'image' ? node.alt ?? '' : plainText(node),
+          type: node.type as BodyLink['type'],
+          ...shift(node.position?.start),
+        };
+        out.links.push(link);
+        const scheme = dangerousScheme(url);
+        if (scheme) out.unsafeHtml.push({ what: `a \`${scheme}:\` link`, line: link.line, column: link.column });
+        break;
+      }
+      case 'html':
+        findUnsafeHtml(node.value ?? '', shift(node.position?.start), out.unsafeHtml);
+        break;
+      case 'table':
+        if (wantsTables && !inTable) out.tables.push(readTable(node, shift));
+        break;
+    }
+    for (const child of node.children ?? []) visit(child, inTable || node.type === 'table');
+  };
+  visit(tree, false);
+  return out;
+}
+
+function readTable(node: MdNode, shift: (pos: { line: number; column: number } | undefined) => { line: number; column: number }): BodyTable {
+  const rows = (node.children ?? []).map((row) =>
+    (row.children ?? []).map((cell): TableCell => {
+      const links: BodyLink[] = [];
+      const collect = (n: MdNode) => {
+        if (n.type === 'link' || n.type === 'image') {
+          links.push({ url: n.url ?? '', text: plainText(n), type: n.type, ...shift(n.position?.start) });
+        }
+        for (const c of n.children ?? []) collect(c);
+      };
+      collect(cell);
+      return { text: plainText(cell).trim(), links, ...shift(cell.position?.start) };
+    }),
+  );
+  const [header = [], ...body] = rows;
+  return { ...shift(node.position?.start), header, rows: body };
+}
+
+/** The text of a node and its children, as a reader would see it. */
+function plainText(node: MdNode): string {
+  if (typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if (node.type === 'image') return node.alt ?? '';
+  return (node.children ?? []).map(plainText).join('');
+}
+
+const unsafeTags = /<\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|style|form|svg|math)\b/gi;
+const eventAttribute = /<[^>]*?\s(on[a-z]+)\s*=/gi;
+const dangerousUrlAttribute = /\s(href|src|action|formaction|xlink:href|srcdoc|data|poster|background)\s*=\s*["']?\s*(javascript|vbscript|data)\s*:/gi;
+
+/** Records every construct in a raw HTML node that the handbook would have to strip. */
+function findUnsafeHtml(html: string, start: { line: number; column: number }, into: UnsafeHtml[]): void {
+  const place = (index: number) => {
+    const before = html.slice(0, index);
+    const newlines = before.split('\n').length - 1;
+    const column = newlines === 0 ? start.column + index : index - before.lastIndexOf('\n');
+    return { line: start.line + newlines, column };
+  };
+  for (const match of html.matchAll(unsafeTags)) into.push({ what: `<${match[1]!.toLowerCase()}>`, ...place(match.index) });
+  for (const match of html.matchAll(eventAttribute)) {
+    const index = match.index + match[0].lastIndexOf(match[1]!);
+    into.push({ what: `the \`${match[1]!.toLowerCase()}\` event handler`, ...place(index) });
+  }
+  for (const match of html.matchAll(dangerousUrlAttribute)) {
+    into.push({ what: `a \`${match[2]!.toLowerCase()}:\` URL`, ...place(match.index + 1) });
+  }
+}
+
+/** The scheme of a URL that must never become a link, or undefined. */
+export function dangerousScheme(url: string): string | undefined {
+  // Browsers ignore control characters and whitespace inside a scheme.
+  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+  const match = /^(javascript|vbscript|data):/.exec(compact);
+  return match?.[1];
+}
+
+/** Bounds checked before parsing, so no body can overflow the parser's stack or run for minutes. */
+function checkBounds(body: string, firstLine: number): ParsedBody['refused'] {
+  if (Buffer.byteLength(body) > limits.maxBodyParseBytes) {
+    return { message: `The body is larger than ${limits.maxBodyParseBytes / 1024} KB: split it into several files.`, line: firstLine, column: 1 };
+  }
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    // Container nesting: `>` markers and list indentation.
+    let depth = 0;
+    for (let j = 0; j < line.length; j++) {
+      const ch = line[j];
+      if (ch === '>') depth++;
+      else if (ch !== ' ' && ch !== '\t') break;
+    }
+    const indent = /^[ \t>]*/.exec(line)![0].replace(/\t/g, '    ').replace(/>/g, '').length;
+    if (depth > limits.maxMarkdownNesting || indent / 2 > limits.maxMarkdownNesting * 2) {
+      return { message: `Line nests quotes or lists more than ${limits.maxMarkdownNesting} levels deep: flatten it.`, line: firstLine + i, column: 1 };
+    }
+    const run = longestDelimiterRun(line);
+    if (run.length > limits.maxDelimiterRun) {
+      return {
+        message: `A run of ${run.length} \`${run.char}\` characters is more than Markdown can read safely: shorten it.`,
+        line: firstLine + i,
+        column: run.index + 1,
+      };
+    }
+  }
+  const delimiters = countDelimiters(body);
+  if (delimiters > limits.maxDelimiterRun * 50) {
+    return { message: 'The body holds tens of thousands of `*`, `_` or `[` characters: it cannot be read safely as Markdown.', line: firstLine, column: 1 };
+  }
+  return undefined;
+}
+
+function longestDelimiterRun(line: string): { length: number; char: string; index: number } {
+  let best = { length: 0, char: '', index: 0 };
+  let runStart = 0;
+  for (let i = 1; i <= line.length; i++) {
+    if (i === line.length || line[i] !== line[runStart]) {
+      const ch = line[runStart]!;
+      if ('*_[]`~(<>!'.includes(ch) && i - runStart > best.length) best = { length: i - runStart, char: ch, index: runStart };
+      runStart = i;
+    }
+  }
+  return best;
+}
+
+function countDelimiters(body: string): number {
+  let count = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 42 || c === 95 || c === 91) count++; // * _ [
+  }
+  return count;
+}

@@ -1,0 +1,112 @@
+// Decision-rights matrices read from a decision-rights entity's GFM tables: who decides,
+// who is consulted and informed, per decision, under the DCI, RACI or RAPID scheme.
+import type { Entity, TableCell } from './entity.js';
+
+export type Scheme = 'DCI' | 'RACI' | 'RAPID';
+
+/** The letters each scheme allows, and the one that marks the decider. */
+export const schemes: Record<Scheme, { letters: readonly string[]; decider: string; words: Record<string, string> }> = {
+  DCI: { letters: ['D', 'C', 'I'], decider: 'D', words: { D: 'decides', C: 'consulted', I: 'informed' } },
+  RACI: { letters: ['R', 'A', 'C', 'I'], decider: 'A', words: { R: 'responsible', A: 'accountable (decides)', C: 'consulted', I: 'informed' } },
+  RAPID: { letters: ['R', 'A', 'P', 'I', 'D'], decider: 'D', words: { R: 'recommends', A: 'agrees', P: 'performs', I: 'input', D: 'decides' } },
+};
+
+/** One decision row. */
+export interface DecisionRow {
+  decision: string;
+  line: number;
+  column: number;
+  sla: string | null;
+  escalation: string | null;
+  /** Column id (role or team) → letter, for non-empty cells. */
+  cells: Record<string, string>;
+  /** The decider's id, when the row has exactly one. */
+  decides: string | null;
+  consulted: string[];
+  informed: string[];
+  responsible: string[];
+  /** The raw cells, for rules that point at one. */
+  source: { decision: TableCell; sla?: TableCell; escalation?: TableCell; people: { column: string; cell: TableCell }[] };
+}
+
+/** One matrix (one table). */
+export interface DecisionMatrix {
+  scheme: Scheme;
+  /** Role or team ids heading the letter columns. */
+  columns: string[];
+  /** Header cells of the letter columns, for positions. */
+  columnCells: TableCell[];
+  rows: DecisionRow[];
+  line: number;
+  column: number;
+}
+
+/** The scheme an entity declares (DCI by default; an unknown value falls back to DCI). */
+export function schemeOf(entity: Entity): Scheme {
+  const s = entity.data.scheme;
+  return s === 'RACI' || s === 'RAPID' ? s : 'DCI';
+}
+
+/** Reads every table of a decision-rights entity as a matrix. */
+export function decisionMatrices(entity: Entity): DecisionMatrix[] {
+  const scheme = schemeOf(entity);
+  const { decider, letters } = schemes[scheme];
+  return entity.tables.map((table) => {
+    let slaIndex = -1;
+    let escalationIndex = -1;
+    const people: { index: number; id: string; cell: TableCell }[] = [];
+    table.header.forEach((cell, index) => {
+      if (index === 0) return;
+      const label = cell.text.trim().toLowerCase();
+      if (label === 'sla') slaIndex = index;
+      else if (label === 'escalation') escalationIndex = index;
+      else people.push({ index, id: cell.text.trim(), cell });
+    });
+    const rows = table.rows.map((cells): DecisionRow => {
+      const cellAt = (i: number) => cells[i];
+      const row: DecisionRow = {
+        decision: cellAt(0)?.text ?? '',
+        line: cellAt(0)?.line ?? table.line,
+        column: cellAt(0)?.column ?? 1,
+        sla: slaIndex >= 0 ? nonEmpty(cellAt(slaIndex)?.text) : null,
+        escalation: escalationIndex >= 0 ? nonEmpty(cellAt(escalationIndex)?.text) : null,
+        cells: {},
+        decides: null,
+        consulted: [],
+        informed: [],
+        responsible: [],
+        source: { decision: cellAt(0) ?? { text: '', line: table.line, column: 1, links: [] }, people: [] },
+      };
+      if (slaIndex >= 0 && cellAt(slaIndex)) row.source.sla = cellAt(slaIndex)!;
+      if (escalationIndex >= 0 && cellAt(escalationIndex)) row.source.escalation = cellAt(escalationIndex)!;
+      const deciders: string[] = [];
+      for (const person of people) {
+        const cell = cellAt(person.index);
+        if (!cell) continue;
+        row.source.people.push({ column: person.id, cell });
+        const letter = cell.text.trim().toUpperCase();
+        if (letter === '') continue;
+        row.cells[person.id] = letter;
+        if (!letters.includes(letter)) continue;
+        if (letter === decider) deciders.push(person.id);
+        else if (letter === 'C' || (scheme === 'RAPID' && (letter === 'A' || letter === 'I'))) row.consulted.push(person.id);
+        else if (letter === 'I') row.informed.push(person.id);
+        else if (letter === 'R') row.responsible.push(person.id);
+        else if (scheme === 'RAPID' && letter === 'P') row.informed.push(person.id);
+      }
+      if (deciders.length === 1) row.decides = deciders[0]!;
+      return row;
+    });
+    return { scheme, columns: people.map((p) => p.id), columnCells: people.map((p) => p.cell), rows, line: table.line, column: table.column };
+  });
+}
+
+function nonEmpty(text: string | undefined): string | null {
+  const t = text?.trim();
+  return t ? t : null;
+}
+
+/** A decision's text normalised for "the same question asked twice". */
+export function normaliseDecision(text: string): string {
+  return text.toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/[.?!:;\s]+$/, '').trim();
+}

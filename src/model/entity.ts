@@ -1,0 +1,80 @@
+// The loaded form of one model file: frontmatter data plus the source positions and body
+// structures (links, tables, raw HTML) that rules and the handbook need. Plain data only.
+import type { Diagnostic, Position } from '../types.js';
+
+/** A Markdown link or image found in a body. */
+export interface BodyLink {
+  url: string;
+  /** Visible text of the link. */
+  text: string;
+  line: number;
+  column: number;
+  /** `link`, `image` or `definition` (a `[ref]: url` line). */
+  type: 'link' | 'image' | 'definition';
+}
+
+/** Raw HTML in a body that the handbook would have to strip. */
+export interface UnsafeHtml {
+  /** What was found, e.g. `<script>`, `onerror=`, `javascript: URL`. */
+  what: string;
+  line: number;
+  column: number;
+}
+
+/** One cell of a GFM table, as plain text plus the links inside it. */
+export interface TableCell {
+  text: string;
+  line: number;
+  column: number;
+  links: BodyLink[];
+}
+
+/** A GFM table in a body: the header row and the body rows. */
+export interface BodyTable {
+  line: number;
+  column: number;
+  header: TableCell[];
+  rows: TableCell[][];
+}
+
+/** One parsed model file. */
+export interface Entity {
+  /** The kind, from the folder or the `kind:` field. */
+  kind: string;
+  /** The file name without `.md`. */
+  id: string;
+  /** Path relative to the repository root, `/` separators. */
+  file: string;
+  /** The frontmatter mapping, exactly as YAML 1.2 core schema gives it (dates stay strings). */
+  data: Record<string, unknown>;
+  /**
+   * Where each key sits: JSON Pointer (`/owner`, `/leading_indicators/0/metric`) → position
+   * of the key (for mapping entries) or of the item (for list entries). `` (empty) is the
+   * frontmatter's opening line.
+   */
+  positions: Record<string, Position>;
+  /** The Markdown body (after the closing `---`), line endings as in the file. */
+  body: string;
+  /** 1-based file line on which the body starts. */
+  bodyLine: number;
+  /** Links in the body (only filled when the body needed parsing). */
+  links: BodyLink[];
+  /** GFM tables in the body (decision-rights, context-table and custom kinds). */
+  tables: BodyTable[];
+  /** Raw HTML the site would strip. */
+  unsafeHtml: UnsafeHtml[];
+  /** True when the file could not be read or its frontmatter parsed: only its id and kind count. */
+  broken?: boolean;
+  /** True when the body was too deep or pathological to parse safely. */
+  bodyUnparsed?: boolean;
+  /** Content hash (sha1 hex) of the file bytes. */
+  hash: string;
+}
+
+/** What loading one file produced: an entity, findings, or both. */
+export interface FileResult {
+  file: string;
+  entity?: Entity;
+  /** Findings of the `file` and `frontmatter` rules (severity filled in later). */
+  findings: Omit<Diagnostic, 'severity'>[];
+}

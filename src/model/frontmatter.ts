@@ -1,0 +1,313 @@
+// Frontmatter: the strict `---` framing check, then gray-matter with the `yaml` package as its
+// only engine (YAML 1.2 core schema), bounded before and during parsing, with key positions.
+import matter from 'gray-matter';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Position } from '../types.js';
+import { escapePointer } from './relations.js';
+import { limits } from './limits.js';
+
+/** A problem with the frontmatter, at a file position. */
+export interface FrontmatterProblem {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface FrontmatterResult {
+  data?: Record<string, unknown>;
+  positions: Record<string, Position>;
+  problems: FrontmatterProblem[];
+  /** Index into the text where the body starts. */
+  bodyOffset: number;
+  /** 1-based line on which the body starts. */
+  bodyLine: number;
+}
+
+const refuse = (language: string) => () => {
+  throw new RefusedLanguage(language);
+};
+class RefusedLanguage extends Error {}
+
+/** Splits a file's text into frontmatter and body and parses the frontmatter safely. */
+export function readFrontmatter(text: string): FrontmatterResult {
+  const result: FrontmatterResult = { positions: {}, problems: [], bodyOffset: 0, bodyLine: 1 };
+  const problem = (message: string, line = 1, column = 1) => result.problems.push({ message, line, column });
+
+  const firstEnd = text.indexOf('\n');
+  const firstLine = (firstEnd === -1 ? text : text.slice(0, firstEnd)).replace(/\r$/, '');
+  if (firstLine !== '---') {
+    problem(describeBadOpening(text, firstLine));
+    return result;
+  }
+  // Find the closing line: the next line that is exactly `---`.
+  let offset = firstEnd + 1;
+  let line = 2;
+  let closeStart = -1;
+  let closeEnd = -1;
+  while (offset <= text.length && firstEnd !== -1) {
+    const end = text.indexOf('\n', offset);
+    const raw = text.slice(offset, end === -1 ? text.length : end).replace(/\r$/, '');
+    if (raw === '---') {
+      closeStart = offset;
+      closeEnd = end === -1 ? text.length : end + 1;
+      break;
+    }
+    if (end === -1) break;
+    offset = end + 1;
+    line++;
+  }
+  if (closeStart === -1) {
+    problem('The frontmatter is never closed: add a line with exactly `---` after the last field.');
+    return result;
+  }
+  result.bodyOffset = closeEnd;
+  result.bodyLine = line + 1;
+
+  const block = text.slice(firstEnd, closeStart); // starts with the newline after `---`, so line n of the block is line n of the file
+  if (Buffer.byteLength(block) > limits.maxFrontmatterBytes) {
+    problem(`The frontmatter is larger than ${limits.maxFrontmatterBytes / 1024} KB: move long text into the body below the closing \`---\`.`);
+    return result;
+  }
+  const tooDeep = findExcessiveNesting(block);
+  if (tooDeep) {
+    problem(`The frontmatter nests deeper than ${limits.maxYamlDepth} levels: flatten it.`, tooDeep, 1);
+    return result;
+  }
+
+  let parsed: ParsedYaml | undefined;
+  const yamlEngine = (source: string) => {
+    parsed = parseYaml(source);
+    return {};
+  };
+  try {
+    // Options are always passed: gray-matter's cache (used only without options) is unsafe.
+    matter(text.slice(0, closeEnd), {
+      language: 'yaml',
+      delimiters: '---',
+      engines: {
+        yaml: yamlEngine,
+        js: refuse('js'),
+        javascript: refuse('javascript'),
+        coffee: refuse('coffee'),
+        coffeescript: refuse('coffeescript'),
+        cson: refuse('cson'),
+        json: refuse('json'),
+        toml: refuse('toml'),
+      },
+    } as unknown as Parameters<typeof matter>[1]);
+  } catch (error) {
+    if (error instanceof RefusedLanguage) {
+      problem(`Frontmatter in ${error.message} is not allowed: opmodel reads YAML only.`);
+      return result;
+    }
+    throw error;
+  }
+  if (!parsed) {
+    // gray-matter skips the engine for a block of only blank lines and comments.
+    result.data = {};
+    result.positions[''] = { line: 1, column: 1 };
+    return result;
+  }
+  result.problems.push(...parsed.problems);
+  if (parsed.data !== undefined) {
+    result.data = parsed.data;
+    result.positions = parsed.positions;
+  }
+  return result;
+}
+
+function describeBadOpening(text: string, firstLine: string): string {
+  const trimmed = firstLine.trim();
+  if (text.length === 0 || text.trim() === '') return 'The file is empty: start it with `---`, a `title:` line and a closing `---`.';
+  if (/^---\s*\S/.test(firstLine)) {
+    const language = firstLine.slice(3).trim();
+    return `Frontmatter in \`${language.slice(0, 40)}\` is not allowed: opmodel reads YAML only. Make the first line exactly \`---\`.`;
+  }
+  if (trimmed === '+++') return 'TOML frontmatter (`+++`) is not supported: use YAML between two `---` lines.';
+  if (trimmed === '---') {
+    if (firstLine.includes('\r')) return 'The file uses old Mac line endings (CR only): save it with LF or CRLF line endings.';
+    return 'The first line must be exactly `---`, with no spaces around it.';
+  }
+  if (trimmed === '' && /^\s*\r?\n\s*---/.test(text)) return 'The frontmatter must start on the first line: remove the blank lines before `---`.';
+  return 'The file has no frontmatter: start it with a line `---`, then `title: …`, then a closing `---`.';
+}
+
+/** Returns the 1-based line where nesting first exceeds the limit, or 0. Runs before parsing. */
+function findExcessiveNesting(block: string): number {
+  const indents: number[] = [];
+  let flowDepth = 0;
+  let lineNo = 1;
+  for (const rawLine of block.split('\n')) {
+    const content = rawLine.replace(/\s+$/, '');
+    if (content.trim() !== '' && !content.trimStart().startsWith('#')) {
+      const indent = content.length - content.trimStart().length;
+      if (flowDepth === 0) {
+        while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+      }
+      // Compact nesting on one line: `- - - x` or `a: {b: [c]}`.
+      let compact = 0;
+      let quote = '';
+      for (let i = indent; i < content.length; i++) {
+        const ch = content[i]!;
+        if (quote) {
+          if (ch === quote) quote = '';
+          continue;
+        }
+        if (ch === '"' || ch === "'") quote = ch;
+        else if (ch === '#' && (i === 0 || content[i - 1] === ' ')) break;
+        else if (ch === '[' || ch === '{') flowDepth++;
+        else if ((ch === ']' || ch === '}') && flowDepth > 0) flowDepth--;
+        else if ((ch === '-' || ch === '?') && content[i + 1] === ' ' && /^[\s\-?]*$/.test(content.slice(indent, i))) compact++;
+        if (flowDepth > limits.maxYamlDepth) return lineNo;
+      }
+      if (indents.length + compact + flowDepth > limits.maxYamlDepth) return lineNo;
+    }
+    lineNo++;
+  }
+  return 0;
+}
+
+interface ParsedYaml {
+  data?: Record<string, unknown>;
+  positions: Record<string, Position>;
+  problems: FrontmatterProblem[];
+}
+
+function parseYaml(source: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const out: ParsedYaml = { positions: { '': { line: 1, column: 1 } }, problems: [] };
+  const at = (offset: number): Position => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const doc = parseDocument(source, {
+    version: '1.2',
+    schema: 'core',
+    lineCounter,
+    // Duplicate keys are found below in linear time; yaml's own check is quadratic.
+    uniqueKeys: false,
+    merge: false,
+    prettyErrors: false,
+    strict: true,
+    keepSourceTokens: false,
+  });
+  for (const error of doc.errors) {
+    const pos = at(error.pos[0]);
+    out.problems.push({ message: yamlMessage(error.code, error.message), ...pos });
+  }
+  for (const warning of doc.warnings) {
+    const pos = at(warning.pos[0]);
+    out.problems.push({ message: yamlMessage(warning.code, warning.message), ...pos });
+  }
+  if (doc.errors.length > 0) return out;
+  if (doc.contents === null) {
+    out.data = {};
+    return out;
+  }
+  if (!isMap(doc.contents)) {
+    const pos = at(doc.contents.range?.[0] ?? 0);
+    out.problems.push({ message: 'The frontmatter must be a list of fields such as `title: Our strategy`, not a single value or a list.', ...pos });
+    return out;
+  }
+  let keyCount = 0;
+  let aliasCount = 0;
+  let failed = false;
+  const walk = (node: YamlNode | null | undefined, pointer: string, depth: number): void => {
+    if (!node || failed) return;
+    if (depth > limits.maxYamlDepth) {
+      failed = true;
+      out.problems.push({ message: `The frontmatter nests deeper than ${limits.maxYamlDepth} levels: flatten it.`, ...at(node.range?.[0] ?? 0) });
+      return;
+    }
+    if (isAlias(node)) {
+      aliasCount++;
+      return;
+    }
+    if (isMap(node)) {
+      const seen = new Map<string, Position>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        keyCount++;
+        const keyNode = pair.key as YamlNode | null;
+        const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+        const pos = at(keyNode?.range?.[0] ?? node.range?.[0] ?? 0);
+        const first = seen.get(key);
+        if (first) {
+          out.problems.push({ message: `The field \`${key}\` appears twice (first on line ${first.line}): keep one.`, ...pos });
+        } else {
+          seen.set(key, pos);
+        }
+        const childPointer = `${pointer}/${escapePointer(key)}`;
+        if (!(childPointer in out.positions)) out.positions[childPointer] = pos;
+        walk(pair.value as YamlNode | null, childPointer, depth + 1);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        const childPointer = `${pointer}/${index}`;
+        const itemNode = item as YamlNode | null;
+        out.positions[childPointer] = at(itemNode?.range?.[0] ?? node.range?.[0] ?? 0);
+        walk(itemNode, childPointer, depth + 1);
+      });
+    }
+  };
+  walk(doc.contents, '', 0);
+  if (failed) return out;
+  if (keyCount > limits.maxYamlKeys) {
+    out.problems.push({ message: `The frontmatter has ${keyCount} fields; the most allowed is ${limits.maxYamlKeys}.`, line: 1, column: 1 });
+    return out;
+  }
+  if (aliasCount > limits.maxYamlAliasNodes) {
+    out.problems.push({
+      message: `The frontmatter uses ${aliasCount} YAML aliases (\`*name\`); the most allowed is ${limits.maxYamlAliasNodes}: write the values out.`,
+      line: 1,
+      column: 1,
+      ...firstAliasPosition(doc.contents, at),
+    });
+    return out;
+  }
+  if (out.problems.length > 0) return out;
+  try {
+    const data = doc.toJS({ maxAliasCount: limits.maxYamlAliases }) as Record<string, unknown>;
+    out.data = data;
+  } catch (error) {
+    const reason = /alias/i.test((error as Error).message) ? 'its aliases expand too far' : (error as Error).message;
+    out.problems.push({ message: `The frontmatter could not be read: ${reason}; write the values out instead of using aliases.`, line: 1, column: 1 });
+  }
+  return out;
+}
+
+function firstAliasPosition(root: YamlNode, at: (offset: number) => Position): Position | undefined {
+  let found: Position | undefined;
+  const visit = (node: unknown): void => {
+    if (found || !node) return;
+    if (isAlias(node)) {
+      found = at(node.range?.[0] ?? 0);
+    } else if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) visit(item);
+    } else if (isPair(node)) {
+      visit(node.key);
+      visit(node.value);
+    }
+  };
+  visit(root);
+  return found;
+}
+
+const yamlHints: Record<string, string> = {
+  BAD_INDENT: 'check that nested fields are indented with spaces, evenly',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  MISSING_CHAR: 'a quote or bracket is not closed',
+  BLOCK_AS_IMPLICIT_KEY: 'put a space after the colon, or quote the value',
+  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; is a colon or quote missing on the line above?',
+  UNEXPECTED_TOKEN: 'quote values that contain `: `, `#` or start with a special character',
+  DUPLICATE_KEY: 'keep one of the two fields',
+  TAG_RESOLVE_FAILED: 'remove the `!` tag',
+  BAD_ALIAS: 'write the value out instead of using an alias',
+};
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  const hint = yamlHints[code];
+  return `YAML: ${first}${hint ? ` — ${hint}` : ''}.`;
+}

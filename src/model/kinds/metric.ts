@@ -1,0 +1,25 @@
+// Kind `metric`: a north-star, input, leading or health metric.
+import type { CommonFields, Ref } from './common.js';
+
+/** A metric that bets and teams steer by. */
+export interface Metric extends CommonFields {
+  /** Optional; must be `metric` when present. */
+  kind?: 'metric';
+  /** What the metric is for. */
+  type: 'north-star' | 'input' | 'leading' | 'health';
+  /** Who owns the number (→ team | role). */
+  owner?: Ref;
+  /**
+   * The unit, e.g. `%`, `minutes`, `EUR`.
+   * @minLength 1
+   */
+  unit?: string;
+  /** Which way is better. */
+  direction?: 'up' | 'down';
+  /**
+   * Where the number comes from: an https link to the dashboard or query.
+   * @format uri
+   * @pattern ^https://
+   */
+  source?: string;
+}

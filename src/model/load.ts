@@ -1,0 +1,257 @@
+// Files → entities: walks the model folder without following links, then reads every file in
+// a pool of worker threads with memory limits and a time budget per file.
+import { lstatSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, posix } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import picomatch from 'picomatch';
+import type { Config } from '../config.js';
+import type { Entity, FileResult } from './entity.js';
+import { builtinKinds, modelRootFile, tableKinds } from './kinds.js';
+import { limits } from './limits.js';
+import type { ReadTask } from './read.js';
+import type { WorkerReply, WorkerRequest } from './worker.js';
+
+/** The whole model as the rules and the handbook see it. */
+export interface LoadedModel {
+  /** Absolute repository root. */
+  root: string;
+  /** Repository-relative model folder. */
+  modelDir: string;
+  /** Every entity, including broken ones (which only reserve their id). */
+  entities: Entity[];
+  /** One result per file looked at, in path order. */
+  files: FileResult[];
+  /** Repository-relative paths of every file under the model folder (for the `link` rule). */
+  paths: Set<string>;
+}
+
+/** A file found by the walk, or a problem with a path (a link, a non-Markdown file). */
+interface Found {
+  file: string;
+  abs: string;
+  folderKind?: string;
+  /** When set, the file is not read: this is its finding. */
+  problem?: string;
+}
+
+/** Walks the model folder and reads every model file. */
+export async function loadModel(root: string, config: Config, reuse?: ReuseCache): Promise<LoadedModel> {
+  const { found, paths } = walk(root, config);
+  const files: FileResult[] = new Array(found.length);
+  const tasks: { index: number; task: ReadTask }[] = [];
+  const tableKindList = [...tableKinds];
+  found.forEach((entry, index) => {
+    if (entry.problem) {
+      files[index] = { file: entry.file, findings: [{ file: entry.file, rule: 'file', line: 1, column: 1, message: entry.problem }] };
+      return;
+    }
+    const task: ReadTask = { abs: entry.abs, file: entry.file, tableKinds: tableKindList, maxBytes: config.maxFileBytes };
+    if (entry.folderKind) task.folderKind = entry.folderKind;
+    const cached = reuse?.lookup(task);
+    if (cached) files[index] = cached;
+    else tasks.push({ index, task });
+  });
+  const taskByIndex = new Map(tasks.map((t) => [t.index, t.task]));
+  for (const reply of await readInPool(tasks)) {
+    files[reply.index] = reply.result;
+    reuse?.store(taskByIndex.get(reply.index)!, reply.result);
+  }
+  const entities = files.flatMap((f) => (f.entity ? [f.entity] : []));
+  addLinkTargetsOutsideModel(root, config.model, entities, paths);
+  return { root, modelDir: config.model, entities, files, paths };
+}
+
+/** A per-file cache the loader may consult (see cache.ts). */
+export interface ReuseCache {
+  lookup(task: ReadTask): FileResult | undefined;
+  store(task: ReadTask, result: FileResult): void;
+}
+
+const skipDirs = new Set(['node_modules', '.git']);
+
+function walk(root: string, config: Config): { found: Found[]; paths: Set<string> } {
+  const found: Found[] = [];
+  const paths = new Set<string>();
+  const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
+  const folderKinds = new Map<string, string>();
+  for (const kind of builtinKinds) if (kind.folder) folderKinds.set(kind.folder, kind.name);
+  for (const kind of config.kinds) folderKinds.set(kind.folder, kind.name);
+
+  const modelAbs = join(root, config.model);
+  let modelStat;
+  try {
+    modelStat = lstatSync(modelAbs);
+  } catch {
+    return { found, paths };
+  }
+  if (!modelStat.isDirectory()) {
+    found.push({ file: config.model, abs: modelAbs, problem: 'The model folder is a link or a file, not a folder: opmodel never follows links.' });
+    return { found, paths };
+  }
+  const visit = (relDir: string, depth: number) => {
+    if (depth > 32 || found.length > 200_000) return;
+    let entries;
+    try {
+      entries = readdirSync(join(root, relDir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const name = entry.name;
+      const file = posix.join(relDir, name);
+      if (name.startsWith('.') || ignored(file)) continue;
+      const abs = join(root, file);
+      paths.add(file);
+      const isMarkdownName = /\.md$/i.test(name);
+      if (entry.isSymbolicLink()) {
+        if (isMarkdownName || !/\.[a-z0-9]+$/i.test(name)) {
+          found.push({ file, abs, problem: 'This is a symbolic link: opmodel never follows links. Replace it with the real file or folder.' });
+        }
+        continue;
+      }
+      if (entry.isDirectory()) {
+        if (skipDirs.has(name)) continue;
+        if (isMarkdownName) {
+          found.push({ file, abs, problem: 'This is a folder whose name ends in `.md`: rename the folder.' });
+        }
+        if (!name.startsWith('_')) visit(file, depth + 1);
+        continue;
+      }
+      if (name.startsWith('_') || /^readme\.md$/i.test(name)) continue;
+      if (/\.(mdx|markdown|mdown|mkd)$/i.test(name)) {
+        found.push({ file, abs, problem: `Only \`.md\` files are read: rename \`${name}\` to end in \`.md\`.` });
+        continue;
+      }
+      if (!isMarkdownName) continue;
+      const inModel = file.slice(config.model.length + 1);
+      const folderKind = inModel === modelRootFile ? 'model' : kindOfFolder(inModel, folderKinds);
+      found.push(folderKind ? { file, abs, folderKind } : { file, abs });
+    }
+  };
+  visit(config.model, 0);
+  return { found, paths };
+}
+
+function kindOfFolder(inModel: string, folderKinds: Map<string, string>): string | undefined {
+  let best: string | undefined;
+  let bestLength = -1;
+  for (const [folder, kind] of folderKinds) {
+    if (inModel.startsWith(`${folder}/`) && folder.length > bestLength) {
+      best = kind;
+      bestLength = folder.length;
+    }
+  }
+  return best;
+}
+
+const chunkSize = 32;
+
+/** Reads files in worker threads; a worker that hangs or dies costs only the file it was on. */
+async function readInPool(tasks: { index: number; task: ReadTask }[]): Promise<WorkerReply[]> {
+  if (tasks.length === 0) return [];
+  const workerUrl = new URL('./worker.js', import.meta.url);
+  const queue = [...tasks];
+  const replies: WorkerReply[] = [];
+  const size = Math.max(1, Math.min(availableParallelism(), Math.ceil(tasks.length / chunkSize), 4));
+
+  const runWorker = () =>
+    new Promise<void>((resolve) => {
+      let pending: { index: number; task: ReadTask }[] = [];
+      let timer: NodeJS.Timeout | undefined;
+      let finished = false;
+      const worker = new Worker(workerUrl, {
+        resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
+        stdout: true,
+        stderr: true,
+      });
+      const armTimer = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => fail(`Reading this file took more than ${limits.fileTimeBudgetMs / 1000} s, so it was stopped: simplify or split it.`), limits.fileTimeBudgetMs);
+      };
+      const next = () => {
+        if (queue.length === 0) {
+          finished = true;
+          clearTimeout(timer);
+          void worker.terminate();
+          resolve();
+          return;
+        }
+        pending = queue.splice(0, chunkSize);
+        armTimer();
+        worker.postMessage({ tasks: pending } satisfies WorkerRequest);
+      };
+      const fail = (message: string) => {
+        if (finished) return;
+        finished = true;
+        clearTimeout(timer);
+        const [culprit, ...rest] = pending;
+        if (culprit) {
+          replies.push({
+            index: culprit.index,
+            result: { file: culprit.task.file, findings: [{ file: culprit.task.file, rule: 'file', line: 1, column: 1, message }] },
+          });
+        }
+        queue.unshift(...rest);
+        void worker.terminate();
+        // A fresh worker takes over the rest of the queue.
+        runWorker().then(resolve, resolve);
+      };
+      worker.on('message', (reply: WorkerReply) => {
+        replies.push(reply);
+        pending = pending.filter((p) => p.index !== reply.index);
+        if (pending.length === 0) next();
+        else armTimer();
+      });
+      worker.on('error', (error: Error & { code?: string }) => {
+        fail(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? 'Reading this file needed more memory than allowed, so it was stopped: simplify or split it.'
+            : 'Reading this file crashed the parser, so it was skipped: simplify it.',
+        );
+      });
+      worker.on('exit', () => {
+        if (!finished) fail('Reading this file stopped the parser, so it was skipped: simplify it.');
+      });
+      worker.once('online', next);
+    });
+
+  await Promise.all(Array.from({ length: size }, runWorker));
+  return replies;
+}
+
+/**
+ * Records which relative link targets outside the model folder exist, so the `link` rule can
+ * judge them without reading the disk. Targets outside the repository are never looked at.
+ */
+function addLinkTargetsOutsideModel(root: string, modelDir: string, entities: Entity[], paths: Set<string>): void {
+  for (const entity of entities) {
+    for (const link of entity.links) {
+      const target = resolveLinkTarget(entity.file, link.url);
+      if (!target || target.startsWith('../') || target === '..' || paths.has(target) || target.startsWith(`${modelDir}/`)) continue;
+      try {
+        lstatSync(join(root, target));
+        paths.add(target);
+      } catch {
+        // missing: the link rule reports it
+      }
+    }
+  }
+}
+
+/**
+ * The repository-relative path a relative Markdown link points at, or undefined for links that
+ * are not relative file links (URLs, anchors, absolute paths).
+ */
+export function resolveLinkTarget(fromFile: string, url: string): string | undefined {
+  if (url === '' || url.startsWith('#') || url.startsWith('/') || url.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined;
+  let path = url.split('#')[0]!.split('?')[0]!;
+  if (path === '') return undefined;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // keep it as written
+  }
+  return posix.normalize(posix.join(posix.dirname(fromFile), path)).replace(/\/$/, '');
+}

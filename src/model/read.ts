@@ -1,0 +1,193 @@
+// Reads one model file safely (no symlink followed, size checked before reading, bytes checked
+// before decoding) and turns it into an Entity plus `file`/`frontmatter` findings.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { Entity, FileResult } from './entity.js';
+import { readFrontmatter } from './frontmatter.js';
+import { bodyNeedsParse, parseBody } from './body.js';
+
+/** What the loader tells the reader about one file. */
+export interface ReadTask {
+  /** Absolute path. */
+  abs: string;
+  /** Repository-relative path, `/` separators. */
+  file: string;
+  /** The kind its folder implies, if any. */
+  folderKind?: string;
+  /** Kinds whose bodies hold tables that rules read. */
+  tableKinds: string[];
+  maxBytes: number;
+}
+
+/** Reads and parses one file; never throws for bad input. */
+export function readModelFile(task: ReadTask): FileResult {
+  const result: FileResult = { file: task.file, findings: [] };
+  const finding = (rule: 'file' | 'frontmatter', message: string, line = 1, column = 1) =>
+    result.findings.push({ file: task.file, rule, message, line, column });
+
+  const bytes = readBytes(task, (message) => finding('file', message));
+  if (!bytes) return result;
+  const hash = createHash('sha1').update(bytes).digest('hex');
+  const problem = checkBytes(bytes);
+  if (problem) {
+    finding('file', problem.message, problem.line, 1);
+    return result;
+  }
+  let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const id = basename(task.file).replace(/\.md$/i, '');
+  const fm = readFrontmatter(text);
+  for (const p of fm.problems) finding('frontmatter', p.message, p.line, p.column);
+  const data = fm.data ?? {};
+  const declaredKind = typeof data.kind === 'string' ? data.kind : undefined;
+  const kind = task.folderKind ?? declaredKind ?? '';
+  const body = text.slice(fm.bodyOffset);
+  const entity: Entity = {
+    kind,
+    id,
+    file: task.file,
+    data,
+    positions: fm.positions,
+    body: fm.data ? body : '',
+    bodyLine: fm.bodyLine,
+    links: [],
+    tables: [],
+    unsafeHtml: [],
+    hash,
+  };
+  if (!fm.data) entity.broken = true;
+  result.entity = entity;
+  if (!fm.data) return result;
+
+  const effectiveKind = declaredKind ?? kind;
+  const wantsTables = task.tableKinds.includes(effectiveKind);
+  if (bodyNeedsParse(body, wantsTables)) {
+    const parsed = parseBody(body, fm.bodyLine, wantsTables);
+    if (parsed.refused) {
+      entity.bodyUnparsed = true;
+      finding('file', parsed.refused.message, parsed.refused.line, parsed.refused.column);
+    }
+    entity.links = parsed.links;
+    entity.tables = parsed.tables;
+    entity.unsafeHtml = parsed.unsafeHtml;
+  }
+  return result;
+}
+
+/** Reads a file's bytes without following a symlink or blocking on a device or pipe. */
+function readBytes(task: ReadTask, fail: (message: string) => void): Buffer | undefined {
+  let stat;
+  try {
+    stat = lstatSync(task.abs);
+  } catch (error) {
+    fail(`The file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): check its permissions.`);
+    return undefined;
+  }
+  if (stat.isSymbolicLink()) {
+    fail('The file is a symbolic link: opmodel never follows links. Replace it with the real file.');
+    return undefined;
+  }
+  if (stat.isDirectory()) {
+    fail('This is a folder whose name ends in `.md`: rename the folder.');
+    return undefined;
+  }
+  if (!stat.isFile()) {
+    fail('This is not a regular file (a device, pipe or socket): remove it from the model.');
+    return undefined;
+  }
+  if (stat.size > task.maxBytes) {
+    fail(`The file is ${formatSize(stat.size)}, more than the ${formatSize(task.maxBytes)} allowed: split it or move data out of the model.`);
+    return undefined;
+  }
+  if (stat.size === 0) {
+    fail('The file is empty: start it with `---`, a `title:` line and a closing `---`.');
+    return undefined;
+  }
+  let fd: number;
+  try {
+    fd = openSync(task.abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(code === 'ELOOP' ? 'The file is a symbolic link: opmodel never follows links.' : `The file cannot be read (${code ?? 'error'}): check its permissions.`);
+    return undefined;
+  }
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile() || opened.size > task.maxBytes) {
+      fail('The file changed while it was read: run opmodel again.');
+      return undefined;
+    }
+    const buffer = Buffer.alloc(opened.size);
+    let read = 0;
+    while (read < buffer.length) {
+      const n = readSync(fd, buffer, read, buffer.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } catch (error) {
+    fail(`The file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Finds bytes that make a file unreadable as UTF-8 text, with the line they are on. */
+function checkBytes(bytes: Buffer): { message: string; line: number } | undefined {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { message: 'The file is saved as UTF-16: save it as UTF-8.', line: 1 };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return { message: 'The file contains NUL bytes, so it is binary, not text: only Markdown files belong in the model.', line: lineAt(bytes, nul) };
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== -1) {
+    return { message: 'The file is not valid UTF-8 text: save it with UTF-8 encoding.', line: lineAt(bytes, bad) };
+  }
+  const crOnly = bytes.indexOf(13);
+  if (crOnly !== -1 && bytes.indexOf(10) === -1 && bytes.length > crOnly + 1) {
+    return { message: 'The file uses old Mac line endings (CR only): save it with LF or CRLF line endings.', line: 1 };
+  }
+  return undefined;
+}
+
+function lineAt(bytes: Buffer, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  // Fast path: the common case is valid.
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return -1;
+  } catch {
+    // fall through to locate it
+  }
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + need + 1));
+    } catch {
+      return i;
+    }
+    i += need + 1;
+  }
+  return 0;
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}

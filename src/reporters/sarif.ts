@@ -1,0 +1,108 @@
+// `--format sarif`: a SARIF 2.1.0 log for GitHub code scanning and other SARIF viewers.
+
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic, LintResult, Reporter, ReporterOptions, RuleDescription, Severity } from '../types.js';
+import { toWellFormed } from './escape.js';
+
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const REPOSITORY = 'https://github.com/opmodel/opmodel';
+const DOCS_BASE = `${REPOSITORY}/blob/main/`;
+const SRCROOT = '%SRCROOT%';
+
+type Level = 'error' | 'warning' | 'none';
+
+const LEVEL: Record<Severity | 'off', Level> = { error: 'error', warning: 'warning', off: 'none' };
+
+/** A SARIF `reportingDescriptor`, as far as opmodel fills it in. */
+interface SarifRule {
+  id: string;
+  shortDescription: { text: string };
+  fullDescription?: { text: string };
+  helpUri?: string;
+  help?: { text: string };
+  defaultConfiguration?: { level: Level };
+}
+
+/** Turns a relative `/`-separated path into a URI reference: each segment percent-encoded, `/` kept. */
+export function toRelativeUri(file: string): string {
+  return toWellFormed(file).split('/').map(encodeURIComponent).join('/');
+}
+
+function docsUri(rule: RuleDescription): string {
+  return DOCS_BASE + rule.docs.replace(/^\/+/, '');
+}
+
+function describeRule(rule: RuleDescription): SarifRule {
+  const helpUri = docsUri(rule);
+  return {
+    id: rule.id,
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.description },
+    helpUri,
+    help: { text: `${rule.description}\n\nSee ${helpUri}` },
+    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+  };
+}
+
+function physicalLocation(file: string, line: number, column: number) {
+  return {
+    artifactLocation: { uri: toRelativeUri(file), uriBaseId: SRCROOT },
+    // SARIF lines and columns start at 1; a 0 would make the whole log invalid.
+    region: { startLine: Math.max(1, line), startColumn: Math.max(1, column) },
+  };
+}
+
+/** `file:` URI of the repository root, ending in `/` as SARIF requires of a base. */
+function rootUri(root: string): string {
+  const href = pathToFileURL(root).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+/** Formats the result as a SARIF 2.1.0 log with one run. */
+export const sarif: Reporter = (result: LintResult, options: ReporterOptions): string => {
+  const rules = options.rules.map(describeRule);
+  const ruleIndex = new Map(options.rules.map((rule, index) => [rule.id, index]));
+
+  // A finding whose rule the caller did not describe still needs a valid ruleIndex.
+  const indexOf = (id: string): number => {
+    let index = ruleIndex.get(id);
+    if (index === undefined) {
+      index = rules.length;
+      ruleIndex.set(id, index);
+      rules.push({ id, shortDescription: { text: id } });
+    }
+    return index;
+  };
+
+  const results = result.diagnostics.map((d: Diagnostic) => ({
+    ruleId: d.rule,
+    ruleIndex: indexOf(d.rule),
+    level: LEVEL[d.severity],
+    message: { text: d.message },
+    locations: [{ physicalLocation: physicalLocation(d.file, d.line, d.column) }],
+    ...(d.related && d.related.length > 0
+      ? {
+          relatedLocations: d.related.map((r, index) => ({
+            id: index + 1,
+            message: { text: r.message },
+            physicalLocation: physicalLocation(r.file, r.line, r.column),
+          })),
+        }
+      : {}),
+  }));
+
+  const log = {
+    $schema: SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: { name: 'opmodel', version: options.version, informationUri: REPOSITORY, rules },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: rootUri(result.root) } },
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};

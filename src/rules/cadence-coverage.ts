@@ -1,0 +1,42 @@
+// Rule `cadence-coverage`: a team in an active bet that takes part in no cadence
+// ("if a function isn't in the cadence, it's not in the bet").
+import type { Rule } from './rule.js';
+import { positionOf } from './rule.js';
+
+export const rule: Rule = {
+  id: 'cadence-coverage',
+  description: 'A team in an active bet (owner or `teams`) that takes part in no cadence.',
+  defaultSeverity: 'warning',
+  messages: {
+    uncovered: "Team '{{team}}' works on this active bet but takes part in no cadence: add it (or its lead) to a cadence's participants.",
+  },
+  check({ entities, byId, report }) {
+    const covered = new Set<string>();
+    for (const cadence of entities) {
+      if (cadence.kind !== 'cadence' || !Array.isArray(cadence.data.participants)) continue;
+      for (const p of cadence.data.participants) {
+        if (typeof p !== 'string') continue;
+        covered.add(p);
+        const role = byId.get(p);
+        if (role?.kind === 'role' && typeof role.data.team === 'string') covered.add(role.data.team);
+      }
+    }
+    for (const team of entities) {
+      if (team.kind !== 'team') continue;
+      const lead = team.data.lead;
+      if (typeof lead === 'string' && covered.has(lead)) covered.add(team.id);
+    }
+    for (const bet of entities) {
+      if (bet.kind !== 'bet' || bet.data.status !== 'active') continue;
+      const places: { team: string; pointer: string }[] = [];
+      if (typeof bet.data.owner === 'string') places.push({ team: bet.data.owner, pointer: '/owner' });
+      if (Array.isArray(bet.data.teams)) bet.data.teams.forEach((t, i) => typeof t === 'string' && places.push({ team: t, pointer: `/teams/${i}` }));
+      const reported = new Set<string>();
+      for (const { team, pointer } of places) {
+        if (byId.get(team)?.kind !== 'team' || covered.has(team) || reported.has(team)) continue;
+        reported.add(team);
+        report({ file: bet.file, position: positionOf(bet, pointer), messageId: 'uncovered', data: { team } });
+      }
+    }
+  },
+};

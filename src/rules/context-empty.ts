@@ -1,0 +1,22 @@
+// Rule `context-empty`: an empty cell of the context grid.
+import type { Rule } from './rule.js';
+import { contextGrid } from '../model/context-grid.js';
+
+export const rule: Rule = {
+  id: 'context-empty',
+  description: 'An empty cell in the context table.',
+  defaultSeverity: 'warning',
+  messages: {
+    empty: "The cell '{{question}}' × '{{strength}}' is empty: link the guardrail, principle or guidance that answers it, or write 'none yet'.",
+  },
+  check({ entities, report }) {
+    for (const entity of entities) {
+      if (entity.kind !== 'context-table' || entity.bodyUnparsed) continue;
+      for (const { question, strength, cell } of contextGrid(entity).cells) {
+        if (cell.text.trim() === '' && cell.links.length === 0) {
+          report({ file: entity.file, position: cell, messageId: 'empty', data: { question, strength } });
+        }
+      }
+    }
+  },
+};

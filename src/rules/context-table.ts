@@ -1,0 +1,18 @@
+// Rule `context-table`: a context table whose header or row labels are not the 3×3 grid.
+import type { Rule } from './rule.js';
+import { contextGrid } from '../model/context-grid.js';
+
+export const rule: Rule = {
+  id: 'context-table',
+  description: 'A context table whose header or row labels are not the 3×3 grid of strengths and questions.',
+  defaultSeverity: 'error',
+  messages: { problem: '{{message}}' },
+  check({ entities, report }) {
+    for (const entity of entities) {
+      if (entity.kind !== 'context-table' || entity.bodyUnparsed) continue;
+      for (const problem of contextGrid(entity).problems) {
+        report({ file: entity.file, position: problem.at, messageId: 'problem', data: { message: problem.message } });
+      }
+    }
+  },
+};

@@ -1,0 +1,71 @@
+// Rule `decision-matrix`: a matrix row without exactly one decider, a letter outside the scheme,
+// an unknown role or team column, an unknown escalation, or a malformed table.
+import type { Rule } from './rule.js';
+import { decisionMatrices, schemes } from '../model/decision-rights.js';
+import { closest } from '../util/did-you-mean.js';
+
+export const rule: Rule = {
+  id: 'decision-matrix',
+  description: 'A decision-rights row without exactly one decider, a letter outside the scheme, an unknown role column, or a malformed table.',
+  defaultSeverity: 'error',
+  messages: {
+    noTable: 'No decision table was found: add a Markdown table whose first column is the decision and whose other columns are role or team ids.',
+    noColumns: 'The table has no role or team columns: add a column per role or team id, such as `cpo`.',
+    unknownColumn: "Column '{{column}}' is not a role or team id{{fix}}",
+    emptyDecision: 'This row has no decision text: write the decision in the first column.',
+    noDecider: "'{{decision}}' has no decider: mark exactly one role or team with {{letter}}.",
+    manyDeciders: "'{{decision}}' has {{count}} deciders ({{who}}): exactly one may hold {{letter}}; make the others C or I.",
+    badLetter: "'{{letter}}' is not a {{scheme}} letter: use {{allowed}}, or leave the cell empty.",
+    badEscalation: "Escalation '{{target}}' is not a role or team id{{fix}}",
+  },
+  check({ entities, byId, report }) {
+    const people = [...byId.values()].filter((e) => e.kind === 'role' || e.kind === 'team').map((e) => e.id);
+    const fixFor = (name: string) => {
+      const guess = closest(name, people);
+      return guess ? `; did you mean '${guess}'?` : ': use the id of a role or team file.';
+    };
+    const isPerson = (id: string) => {
+      const target = byId.get(id);
+      return target !== undefined && (target.kind === 'role' || target.kind === 'team');
+    };
+    for (const entity of entities) {
+      if (entity.kind !== 'decision-rights' || entity.bodyUnparsed) continue;
+      const matrices = decisionMatrices(entity);
+      if (matrices.length === 0) {
+        report({ file: entity.file, position: { line: entity.bodyLine, column: 1 }, messageId: 'noTable' });
+        continue;
+      }
+      for (const matrix of matrices) {
+        const { letters, decider } = schemes[matrix.scheme];
+        if (matrix.columns.length === 0) report({ file: entity.file, position: matrix, messageId: 'noColumns' });
+        matrix.columns.forEach((column, i) => {
+          if (!isPerson(column)) report({ file: entity.file, position: matrix.columnCells[i]!, messageId: 'unknownColumn', data: { column, fix: fixFor(column) } });
+        });
+        for (const row of matrix.rows) {
+          const at = { line: row.line, column: row.column };
+          if (row.decision.trim() === '') {
+            report({ file: entity.file, position: at, messageId: 'emptyDecision' });
+            continue;
+          }
+          let deciders = 0;
+          const who: string[] = [];
+          for (const { column, cell } of row.source.people) {
+            const letter = cell.text.trim().toUpperCase();
+            if (letter === '') continue;
+            if (!letters.includes(letter)) {
+              report({ file: entity.file, position: cell, messageId: 'badLetter', data: { letter: cell.text.trim(), scheme: matrix.scheme, allowed: letters.join(', ') } });
+            } else if (letter === decider) {
+              deciders++;
+              who.push(column);
+            }
+          }
+          if (deciders === 0) report({ file: entity.file, position: at, messageId: 'noDecider', data: { decision: row.decision, letter: decider } });
+          if (deciders > 1) report({ file: entity.file, position: at, messageId: 'manyDeciders', data: { decision: row.decision, count: deciders, who: who.join(', '), letter: decider } });
+          if (row.escalation && !isPerson(row.escalation) && row.source.escalation) {
+            report({ file: entity.file, position: row.source.escalation, messageId: 'badEscalation', data: { target: row.escalation, fix: fixFor(row.escalation) } });
+          }
+        }
+      }
+    }
+  },
+};

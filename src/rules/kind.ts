@@ -1,0 +1,35 @@
+// Rule `kind`: a file whose kind is unknown, or whose `kind:` field disagrees with its folder.
+import type { Rule } from './rule.js';
+import { positionOf } from './rule.js';
+import { closest } from '../util/did-you-mean.js';
+import { builtinKinds } from '../model/kinds.js';
+
+export const rule: Rule = {
+  id: 'kind',
+  description: 'An unknown kind, or a `kind:` field that disagrees with the folder the file is in.',
+  defaultSeverity: 'error',
+  messages: {
+    unknown: "kind '{{kind}}' is not a kind of this model; {{fix}}",
+    missing: 'This file is outside the kind folders, so it needs a `kind:` field (one of: {{kinds}}); or move it into a kind folder such as `bets/`.',
+    mismatch: "kind '{{declared}}' disagrees with the folder, which holds {{folderKind}} files: remove the `kind:` line or move the file.",
+  },
+  check({ model, config, report }) {
+    const known = [...builtinKinds.map((k) => k.name), ...config.kinds.map((k) => k.name)];
+    for (const entity of model.entities) {
+      if (entity.broken) continue;
+      const declared = entity.data.kind;
+      if (declared !== undefined && typeof declared !== 'string') continue; // the schema rule reports the type
+      const position = positionOf(entity, '/kind');
+      if (typeof declared === 'string' && !known.includes(declared)) {
+        const guess = closest(declared, known);
+        const fix = guess ? `did you mean '${guess}'?` : `use one of: ${known.join(', ')}.`;
+        report({ file: entity.file, position, messageId: 'unknown', data: { kind: declared, fix } });
+      } else if (typeof declared === 'string' && declared !== entity.kind) {
+        // entity.kind is the folder's kind whenever the file sits in a kind folder.
+        report({ file: entity.file, position, messageId: 'mismatch', data: { declared, folderKind: entity.kind } });
+      } else if (entity.kind === '') {
+        report({ file: entity.file, position: { line: 1, column: 1 }, messageId: 'missing', data: { kinds: known.join(', ') } });
+      }
+    }
+  },
+};

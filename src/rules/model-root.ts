@@ -1,0 +1,33 @@
+// Rule `model-root`: no `operating-model.md`, or more than one model root.
+import type { Rule } from './rule.js';
+import { positionOf } from './rule.js';
+import { modelRootFile } from '../model/kinds.js';
+
+export const rule: Rule = {
+  id: 'model-root',
+  description: 'No `model/operating-model.md`, or more than one model root.',
+  defaultSeverity: 'error',
+  messages: {
+    missing: 'The model has no root: create `{{file}}` with `title:`, `version:` and `quarter:`; it is the home page of the handbook. Run `opmodel init` for a starter.',
+    extra: 'There is already a model root ({{first}}): a model has exactly one; change this file\'s `kind:` or remove it.',
+  },
+  check({ model, report }) {
+    const roots = model.entities.filter((e) => e.kind === 'model');
+    const expected = `${model.modelDir}/${modelRootFile}`;
+    if (roots.length === 0) {
+      report({ file: expected, position: { line: 1, column: 1 }, messageId: 'missing', data: { file: expected } });
+      return;
+    }
+    const first = roots.find((r) => r.file === expected) ?? roots[0]!;
+    for (const root of roots) {
+      if (root === first) continue;
+      report({
+        file: root.file,
+        position: positionOf(root, '/kind'),
+        messageId: 'extra',
+        data: { first: first.file },
+        related: [{ file: first.file, position: { line: 1, column: 1 }, message: 'the model root' }],
+      });
+    }
+  },
+};

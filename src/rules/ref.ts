@@ -1,0 +1,44 @@
+// Rule `ref`: a reference to a missing id, or to an entity of a kind the field does not allow.
+import type { Rule } from './rule.js';
+import { kindsInWords } from './rule.js';
+import { referencesOf } from '../model/relations.js';
+import { closest } from '../util/did-you-mean.js';
+
+export const rule: Rule = {
+  id: 'ref',
+  description: 'A reference to an id that does not exist, or to an entity of a kind the field does not allow.',
+  defaultSeverity: 'error',
+  messages: {
+    missing: "{{field}} '{{target}}' is not {{kinds}} id{{fix}}",
+    wrongKind: "{{field}} '{{target}}' is {{actual}}, but {{field}} must name {{kinds}}.",
+  },
+  check({ entities, byId, relations, report }) {
+    const idsByKind = new Map<string, string[]>();
+    for (const [id, entity] of byId) {
+      const list = idsByKind.get(entity.kind) ?? [];
+      list.push(id);
+      idsByKind.set(entity.kind, list);
+    }
+    for (const entity of entities) {
+      for (const reference of referencesOf(entity, relations)) {
+        const field = reference.field.path.filter((p) => p !== '*').join('.');
+        const kinds = kindsInWords(reference.field.targets);
+        const target = byId.get(reference.target);
+        if (!target) {
+          const candidates = reference.field.targets.flatMap((k) => idsByKind.get(k) ?? []);
+          const guess = closest(reference.target, candidates);
+          const fix = guess ? `; did you mean '${guess}'?` : candidates.length > 0 ? `: use the id of an existing file (its name without .md).` : `: no such file exists yet — create it first.`;
+          report({ file: entity.file, position: reference.position, messageId: 'missing', data: { field, target: reference.target, kinds, fix } });
+        } else if (!reference.field.targets.includes(target.kind)) {
+          report({
+            file: entity.file,
+            position: reference.position,
+            messageId: 'wrongKind',
+            data: { field, target: reference.target, actual: kindsInWords([target.kind]), kinds },
+            related: [{ file: target.file, position: { line: 1, column: 1 }, message: `'${target.id}' is defined here` }],
+          });
+        }
+      }
+    }
+  },
+};

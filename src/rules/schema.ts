@@ -1,0 +1,140 @@
+// Rule `schema`: frontmatter that breaks its kind's JSON Schema, one finding per problem, at the key.
+import type { ErrorObject } from 'ajv';
+import type { Entity } from '../model/entity.js';
+import type { Rule } from './rule.js';
+import { positionOf } from './rule.js';
+import { closest } from '../util/did-you-mean.js';
+import { escapePointer } from '../model/relations.js';
+import type { Validators } from '../model/validate.js';
+
+export const rule: Rule = {
+  id: 'schema',
+  description: "Frontmatter that breaks its kind's JSON Schema: a missing or unknown field, a wrong type, a value outside the allowed list.",
+  defaultSeverity: 'error',
+  messages: {
+    problem: '{{message}}',
+  },
+  check(context) {
+    const { validators } = context;
+    for (const entity of context.entities) {
+      const errors = validators.validate(entity.kind, entity.data);
+      if (!errors) continue;
+      const seen = new Set<string>();
+      for (const error of errors) {
+        const described = describe(error, entity, validators);
+        if (!described) continue;
+        const key = `${described.pointer}\u0000${described.message}`;
+        if (seen.has(key) || seen.has(described.pointer + '\u0000*')) continue;
+        seen.add(key);
+        seen.add(described.pointer + '\u0000*');
+        context.report({ file: entity.file, position: positionOf(entity, described.pointer), messageId: 'problem', data: { message: described.message } });
+      }
+    }
+  },
+};
+
+/** Turns an ajv error into a pointer and a message in an editor's words. */
+function describe(error: ErrorObject, entity: Entity, validators: Validators): { pointer: string; message: string } | undefined {
+  const pointer = error.instancePath;
+  const field = fieldName(pointer);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const where = pointer === '' ? '' : ` in ${field}`;
+      return { pointer, message: `\`${missing}\` is missing${where}: add \`${missing}: …\`.` };
+    }
+    case 'additionalProperties': {
+      const extra = String(params.additionalProperty);
+      const at = `${pointer}/${escapePointer(extra)}`;
+      const allowed = pointer === '' ? validators.fieldsOf(entity.kind) : propertiesAt(validators.schemaOf(entity.kind), pointer);
+      const guess = closest(extra, allowed);
+      const fix = guess ? `did you mean \`${guess}\`?` : `allowed fields: ${allowed.join(', ')}; or prefix it with \`x-\` for your own use.`;
+      return { pointer: at, message: `\`${extra}\` is not a field of ${entity.kind === 'model' ? 'the model' : `a ${entity.kind}`}; ${fix}` };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const value = valueAt(entity.data, pointer);
+      const guess = typeof value === 'string' ? closest(value, allowed) : undefined;
+      const fix = guess ? `did you mean '${guess}'?` : `use one of: ${allowed.join(', ')}.`;
+      return { pointer, message: `${field} '${String(value)}' is not allowed; ${fix}` };
+    }
+    case 'const':
+      if (pointer === '/kind') return undefined; // the kind rule reports it
+      return { pointer, message: `${field} must be '${String(params.allowedValue)}'.` };
+    case 'type': {
+      const expected = String(params.type).replace('integer', 'a whole number').replace('string', 'text').replace('array', 'a list').replace('object', 'a set of fields').replace('number', 'a number').replace('boolean', 'true or false');
+      const value = valueAt(entity.data, pointer);
+      const quoteHint = params.type === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? ` — put it in quotes, e.g. \`"${String(value)}"\`` : '';
+      return { pointer, message: `${field} must be ${expected}, not ${describeValue(value)}${quoteHint}.` };
+    }
+    case 'pattern':
+    case 'format':
+      return { pointer, message: formatMessage(field, valueAt(entity.data, pointer), String(params.pattern ?? params.format), error.keyword) };
+    case 'minItems':
+      return { pointer, message: `${field} needs at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}.` };
+    case 'minLength':
+      return { pointer, message: `${field} must not be empty.` };
+    case 'maxLength':
+      return { pointer, message: `${field} is longer than ${String(params.limit)} characters.` };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { pointer, message: `${field} must be ${String(params.comparison)} ${String(params.limit)}, not ${describeValue(valueAt(entity.data, pointer))}.` };
+    case 'if':
+    case 'anyOf':
+    case 'oneOf':
+      return undefined; // the specific errors beneath say more
+    default:
+      return { pointer, message: `${field} ${error.message ?? 'is not valid'}.` };
+  }
+}
+
+function formatMessage(field: string, value: unknown, rule: string, keyword: string): string {
+  const shown = `'${String(value)}'`;
+  if (rule === 'date' || rule.includes('\\d{4}-\\d{2}-\\d{2}')) return `${field} ${shown} is not a date written YYYY-MM-DD (such as 2026-12-31).`;
+  if (rule.includes('Q[1-4]')) return `${field} ${shown} is not a quarter written YYYY-Qn (such as 2026-Q4).`;
+  if (rule === 'uri' || rule === '^https://') return `${field} ${shown} must be an https:// link.`;
+  if (rule.startsWith('^@')) return `${field} ${shown} must be a GitHub handle such as ${rule.includes('/') ? '@acme/growth' : '@octocat'}.`;
+  if (rule.includes('[a-z0-9]+(-[a-z0-9]+)*')) return `${field} ${shown} must be lower-case words joined by hyphens, such as 'growth-squad'.`;
+  return keyword === 'format' ? `${field} ${shown} is not a valid ${rule}.` : `${field} ${shown} does not match the pattern ${rule}.`;
+}
+
+function fieldName(pointer: string): string {
+  if (pointer === '') return 'the frontmatter';
+  const parts = pointer.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let name = '';
+  for (const part of parts) name += /^\d+$/.test(part) ? `[${part}]` : name ? `.${part}` : part;
+  return `\`${name}\``;
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let value = data;
+  for (const raw of pointer.split('/').slice(1)) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, part)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a set of fields';
+  if (typeof value === 'string') return `text '${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+  return `${typeof value} ${String(value)}`;
+}
+
+/** Property names allowed at a pointer (for nested "did you mean"). */
+function propertiesAt(schema: Record<string, unknown> | undefined, pointer: string): string[] {
+  let node: unknown = schema;
+  for (const raw of pointer.split('/').slice(1)) {
+    if (!node || typeof node !== 'object') return [];
+    const n = node as Record<string, unknown>;
+    node = /^\d+$/.test(raw) ? n.items : (n.properties as Record<string, unknown> | undefined)?.[raw];
+  }
+  const props = (node as Record<string, unknown> | undefined)?.properties;
+  return props && typeof props === 'object' ? Object.keys(props) : [];
+}

@@ -1,0 +1,64 @@
+// Shared shapes that flow one way through opmodel: files → entities → findings → reporters.
+// Everything here is plain data (structured-cloneable, JSON-serialisable) so that
+// workers can send it and the cache can store it.
+
+/** A 1-based place in a file. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A second place that explains a finding ("first defined here"). */
+export interface RelatedLocation {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** One finding, as every reporter receives it. */
+export interface Diagnostic {
+  /** Path relative to the repository root, with `/` separators. */
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  /** The rule id, which is also the docs slug. */
+  rule: string;
+  message: string;
+  related?: RelatedLocation[];
+}
+
+/** The outcome of linting a repository, as reporters receive it. */
+export interface LintResult {
+  /** Absolute repository root. */
+  root: string;
+  /** Number of model files looked at. */
+  files: number;
+  errors: number;
+  warnings: number;
+  /** Sorted by file, line, column. */
+  diagnostics: Diagnostic[];
+}
+
+/** What a reporter is told about the rules, for formats that describe them (SARIF). */
+export interface RuleDescription {
+  id: string;
+  description: string;
+  defaultSeverity: Severity | 'off';
+  /** Relative docs URL, e.g. `docs/rules/ref.md`. */
+  docs: string;
+}
+
+export interface ReporterOptions {
+  /** Colour in stylish output (only on a TTY, never with NO_COLOR). */
+  color: boolean;
+  /** Descriptions of every rule, for SARIF's tool.driver.rules. */
+  rules: RuleDescription[];
+  /** The opmodel version string. */
+  version: string;
+}
+
+export type Reporter = (result: LintResult, options: ReporterOptions) => string;

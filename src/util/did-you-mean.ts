@@ -1,0 +1,42 @@
+// "Did you mean …?" suggestions for mistyped ids, field names and enum values.
+
+/** Edit distance between two strings (Levenshtein), capped for speed. */
+export function distance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > 8) return 99;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The candidate closest to `word`, when it is close enough to be a likely typo. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const lower = word.toLowerCase();
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const candidate of candidates) {
+    const c = candidate.toLowerCase();
+    let score = distance(lower, c);
+    // Plural/singular and prefix slips count as close.
+    if (Math.min(c.length, lower.length) >= 4 && (c.startsWith(lower) || lower.startsWith(c))) score = Math.min(score, 1);
+    if (score < bestScore) {
+      bestScore = score;
+      best = candidate;
+    }
+  }
+  const allowed = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  return best !== undefined && bestScore <= allowed ? best : undefined;
+}
+
+/** ` Did you mean 'x'?` or an empty string. */
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const best = closest(word, candidates);
+  return best ? `; did you mean '${best}'?` : '';
+}
