@@ -76,7 +76,8 @@ export function readFrontmatter(text: string): FrontmatterResult {
 
   let parsed: ParsedYaml | undefined;
   const yamlEngine = (source: string) => {
-    parsed = parseYaml(source);
+    // gray-matter ends the block before the closing line's `\n`, leaving a CRLF file's `\r`.
+    parsed = parseYaml(source.endsWith('\r') ? source.slice(0, -1) : source);
     return {};
   };
   try {

@@ -11,6 +11,6 @@ export const rule: Rule = {
     tooMany: '{{count}} bets are active in {{quarter}}, more than the limit of {{max}}: pause, finish or kill one (also active: {{others}}).',
   },
   check(context) {
-    checkWip(context, () => true);
+    checkWip(context, () => true, '/status');
   },
 };

@@ -11,6 +11,6 @@ export const rule: Rule = {
     tooMany: '{{count}} strategic initiatives are active in {{quarter}}, more than the limit of {{max}}: run one at a time, or make one a product-group bet (also active: {{others}}).',
   },
   check(context) {
-    checkWip(context, (bet) => bet.data.level === 'strategic-initiative');
+    checkWip(context, (bet) => bet.data.level === 'strategic-initiative', '/level');
   },
 };

@@ -3,8 +3,8 @@ import type { Entity } from '../model/entity.js';
 import type { RuleContext } from './rule.js';
 import { positionOf } from './rule.js';
 
-/** Reports every active bet of a quarter whose matching bets exceed `max`. */
-export function checkWip(context: RuleContext, matches: (bet: Entity) => boolean): void {
+/** Reports every active bet of a quarter whose matching bets exceed `max`, at `pointer`. */
+export function checkWip(context: RuleContext, matches: (bet: Entity) => boolean, pointer: string): void {
   const max = Number(context.options.max);
   const byQuarter = new Map<string, Entity[]>();
   for (const bet of context.entities) {
@@ -20,7 +20,7 @@ export function checkWip(context: RuleContext, matches: (bet: Entity) => boolean
       const others = bets.filter((b) => b !== bet);
       context.report({
         file: bet.file,
-        position: positionOf(bet, '/status'),
+        position: positionOf(bet, pointer),
         messageId: 'tooMany',
         data: { count: bets.length, quarter, max, others: others.map((b) => b.id).join(', ') },
         related: others.map((b) => ({ file: b.file, position: positionOf(b, '/status'), message: `also active in ${quarter}` })),

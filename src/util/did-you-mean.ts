@@ -31,7 +31,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
       best = candidate;
     }
   }
-  const allowed = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  const allowed = Math.max(1, Math.min(3, Math.ceil(word.length / 3)));
   return best !== undefined && bestScore <= allowed ? best : undefined;
 }
 

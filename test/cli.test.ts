@@ -1,0 +1,277 @@
+// CLI scenarios run as a user would: the real bin, a temporary repository, stdout and exit code.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanTemp, copyOfExample, runCli, tempDir, writeFile } from './helpers.js';
+
+afterAll(cleanTemp);
+
+const clean = copyOfExample();
+const broken = copyOfExample();
+{
+  const bet = join(broken, 'model/bets/self-serve-onboarding.md');
+  writeFileSync(bet, readFileSync(bet, 'utf8').replace(/^owner: .*$/m, 'owner: growth-sqaud'));
+}
+
+describe('opmodel lint on the clean example model', () => {
+  it.each(['stylish', 'json', 'sarif', 'github'])('exits 0 with no findings in %s format', (format) => {
+    const run = runCli(['lint', '--format', format], clean);
+    expect(run.status).toBe(0);
+    if (format === 'stylish' || format === 'github') expect(run.stdout).toBe('');
+    if (format === 'json') expect(JSON.parse(run.stdout)).toMatchObject({ version: 1, summary: { errors: 0, warnings: 0 }, diagnostics: [] });
+    if (format === 'sarif') expect(JSON.parse(run.stdout).runs[0].results).toEqual([]);
+  });
+});
+
+describe('opmodel lint on a broken model', () => {
+  it('prints a stylish finding that says what, where and how to fix, and exits 1', () => {
+    const run = runCli(['lint'], broken);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('model/bets/self-serve-onboarding.md');
+    expect(run.stdout).toMatch(/\d+:\d+\s+error\s+owner 'growth-sqaud' is not a team or role id; did you mean '[a-z-]+'\?\s+ref/);
+    expect(run.stdout).toContain('1 problem (1 error, 0 warnings)');
+    expect(run.stderr).toBe('');
+  });
+
+  it('prints exactly the documented JSON shape', () => {
+    const run = runCli(['lint', '--format', 'json'], broken);
+    expect(run.status).toBe(1);
+    const doc = JSON.parse(run.stdout);
+    expect(Object.keys(doc)).toEqual(['version', 'summary', 'diagnostics']);
+    expect(doc.summary).toEqual({ files: expect.any(Number), errors: 1, warnings: 0 });
+    expect(Object.keys(doc.diagnostics[0])).toEqual(['file', 'line', 'column', 'severity', 'rule', 'message']);
+    expect(doc.diagnostics[0]).toMatchObject({ file: 'model/bets/self-serve-onboarding.md', severity: 'error', rule: 'ref' });
+  });
+
+  it('accepts DIR from anywhere', () => {
+    const run = runCli(['lint', broken, '--format', 'json'], tempDir());
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).diagnostics[0].file).toBe('model/bets/self-serve-onboarding.md');
+  });
+
+  it('prints github workflow commands and SARIF for the same finding', () => {
+    const github = runCli(['lint', '--format', 'github'], broken);
+    expect(github.stdout).toMatch(/^::error file=model\/bets\/self-serve-onboarding\.md,line=\d+,col=\d+,title=.*ref.*::owner 'growth-sqaud'/);
+    const sarif = JSON.parse(runCli(['lint', '--format', 'sarif'], broken).stdout);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('model/bets/self-serve-onboarding.md');
+  });
+});
+
+describe('warnings, --quiet and --max-warnings', () => {
+  const root = copyOfExample();
+  const file = join(root, 'model/guardrails');
+  const guardrail = execFileSync('ls', [file], { encoding: 'utf8' }).split('\n')[0]!;
+  const path = join(file, guardrail);
+  const text = readFileSync(path, 'utf8');
+  writeFileSync(path, text.includes('review_by:') ? text.replace(/^review_by: .*$/m, 'review_by: 2020-01-01') : text.replace(/^---\n/, '---\nreview_by: 2020-01-01\n'));
+
+  it('a warning alone exits 0', () => {
+    const run = runCli(['lint', '--format', 'json'], root);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).summary).toMatchObject({ errors: 0, warnings: 1 });
+  });
+  it('--max-warnings 0 turns it into exit 1', () => {
+    expect(runCli(['lint', '--max-warnings', '0'], root).status).toBe(1);
+  });
+  it('--quiet hides warnings', () => {
+    const run = runCli(['lint', '--quiet', '--format', 'json'], root);
+    expect(JSON.parse(run.stdout).diagnostics).toEqual([]);
+  });
+});
+
+describe('usage errors exit 2 with a hint', () => {
+  it.each([
+    [['lint', '--formt', 'json']],
+    [['lint', '--format', 'xml']],
+    [['lint', '--max-warnings', 'lots']],
+    [['frobnicate']],
+    [['who']],
+    [['lint', '/no/such/folder']],
+  ])('%j', (args) => {
+    const run = runCli(args, clean);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^opmodel: /);
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe('config errors exit 2 and name the key', () => {
+  it.each([
+    ['rule:\n  stale: off\n', '`rule`', 'did you mean `rules`'],
+    ['rules:\n  stale: sometimes\n', '`rules.stale`', 'off'],
+    ['rules:\n  stail: off\n', '`rules.stail`', 'did you mean `stale`'],
+    ['rules: [oops\n', 'opmodel.config.yaml', ''],
+    ['site:\n  base: handbook\n', '`site.base`', '/handbook/'],
+    ['kinds:\n  okr: { folder: okrs, schema: schemas/okr.json }\n', '`kinds.okr.schema`', 'does not exist'],
+  ])('%j', (config, key, hint) => {
+    const root = copyOfExample();
+    writeFile(root, 'opmodel.config.yaml', config);
+    const run = runCli(['lint'], root);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(key);
+    expect(run.stderr).toContain(hint);
+  });
+
+  it('refuses a custom schema with a remote $ref and fetches nothing', () => {
+    const root = copyOfExample();
+    writeFile(root, 'schemas/okr.json', JSON.stringify({ type: 'object', properties: { owner: { $ref: 'https://example.com/owner.json' } } }));
+    writeFile(root, 'opmodel.config.yaml', 'kinds:\n  okr: { folder: okrs, schema: schemas/okr.json }\n');
+    const run = runCli(['lint'], root);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('remote `$ref`');
+  });
+});
+
+describe('config settings take effect', () => {
+  it('severities, ignore and overrides', () => {
+    const root = copyOfExample();
+    writeFile(root, 'model/archive/old-bet.md', '---\ntitle: Old\nstatus: done\n---\n');
+    writeFile(root, 'model/bets/2025-q1/past.md', '---\ntitle: Past bet\nstatus: won\nowner: nobody-here\nquarter: 2025-Q1\nproblem: x\nleading_indicators: [{metric: none, target: x}]\nnon_goals: [x]\nreview_by: 2020-01-01\n---\n');
+    writeFile(root, 'opmodel.config.yaml', [
+      'ignore: ["model/archive/**"]',
+      'rules:',
+      '  ref: warning',
+      'overrides:',
+      '  - files: ["model/bets/2025-*/**"]',
+      '    rules: { stale: off }',
+      '',
+    ].join('\n'));
+    const run = runCli(['lint', '--format', 'json'], root);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.diagnostics.map((d: { file: string; rule: string; severity: string }) => `${d.file} ${d.rule} ${d.severity}`)).toEqual([
+      'model/bets/2025-q1/past.md ref warning',
+      'model/bets/2025-q1/past.md ref warning',
+    ]);
+    expect(run.status).toBe(0);
+  });
+
+  it('a custom kind is validated and cross-referenced like a built-in', () => {
+    const root = copyOfExample();
+    writeFile(root, 'schemas/custom/okr.schema.json', JSON.stringify({
+      type: 'object',
+      required: ['title', 'owner'],
+      additionalProperties: false,
+      properties: {
+        title: { type: 'string' },
+        owner: { type: 'string', 'x-ref': ['team', 'role'] },
+        confidence: { type: 'integer', minimum: 0, maximum: 10 },
+        code: { type: 'string', pattern: '^(a+)+$' },
+      },
+    }));
+    writeFile(root, 'opmodel.config.yaml', 'kinds:\n  okr: { folder: okrs, schema: schemas/custom/okr.schema.json }\n');
+    writeFile(root, 'model/okrs/grow-revenue.md', `---\ntitle: Grow revenue\nowner: nobody-at-all\nconfidence: 11\ncode: "${'a'.repeat(40)}b"\n---\n`);
+    const run = runCli(['lint', '--format', 'json'], root);
+    expect(run.status).toBe(1);
+    const found = JSON.parse(run.stdout).diagnostics.map((d: { line: number; rule: string }) => `${d.line} ${d.rule}`);
+    expect(found).toEqual(['3 ref', '4 schema', '5 schema']);
+  });
+});
+
+describe('--changed-since in a real git repository', () => {
+  it('reports only files changed since the revision, while rules see the whole model', () => {
+    const root = copyOfExample();
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' } });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'model');
+    // An old defect, committed:
+    const team = join(root, 'model/teams');
+    const teamFile = join(team, execFileSync('ls', [team], { encoding: 'utf8' }).split('\n')[0]!);
+    writeFileSync(teamFile, readFileSync(teamFile, 'utf8').replace(/^---\n/, '---\nbogus_field: 1\n'));
+    git('commit', '-qam', 'old defect');
+    // A new defect since HEAD, uncommitted:
+    writeFile(root, 'model/roles/new-role.md', '---\ntitle: New role\nreports_to: nobody-at-all\n---\n');
+    const run = runCli(['lint', '--changed-since', 'HEAD', '--format', 'json'], root);
+    const files = JSON.parse(run.stdout).diagnostics.map((d: { file: string }) => d.file);
+    expect(files).toEqual(['model/roles/new-role.md']);
+    expect(run.status).toBe(1);
+    expect(runCli(['lint', '--changed-since', 'no-such-ref'], root).status).toBe(2);
+  });
+});
+
+describe('lint --cache', () => {
+  it('gives the same findings warm as cold, and notices a deleted reference target', () => {
+    const root = copyOfExample();
+    const cold = runCli(['lint', '--cache', '--format', 'json'], root);
+    expect(existsSync(join(root, '.opmodel-cache'))).toBe(true);
+    const warm = runCli(['lint', '--cache', '--format', 'json'], root);
+    expect(warm.stdout).toBe(cold.stdout);
+    const team = join(root, 'model/teams');
+    const first = execFileSync('ls', [team], { encoding: 'utf8' }).split('\n')[0]!;
+    execFileSync('rm', [join(team, first)]);
+    const afterDelete = JSON.parse(runCli(['lint', '--cache', '--format', 'json'], root).stdout);
+    const uncached = JSON.parse(runCli(['lint', '--format', 'json'], root).stdout);
+    expect(afterDelete).toEqual(uncached);
+    expect(uncached.summary.errors).toBeGreaterThan(0);
+  });
+});
+
+describe('opmodel who', () => {
+  it('finds the decider of a decision by a few words, best match first, as JSON', () => {
+    const run = runCli(['who', 'bet quarter', '--format', 'json'], clean);
+    expect(run.status).toBe(0);
+    const { matches } = JSON.parse(run.stdout);
+    expect(matches.length).toBeGreaterThan(0);
+    for (const m of matches) {
+      expect(typeof m.decision).toBe('string');
+      expect(typeof m.decides).toBe('string');
+      expect(Array.isArray(m.consulted)).toBe(true);
+      expect(Array.isArray(m.informed)).toBe(true);
+      expect(m.sla === null || typeof m.sla === 'string').toBe(true);
+      expect(m.escalation === null || typeof m.escalation === 'string').toBe(true);
+    }
+  });
+  it('returns no matches with exit 0 for an unrelated query', () => {
+    const run = runCli(['who', 'zebra xylophone', '--format', 'json'], clean);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ matches: [] });
+  });
+  it('reads RACI matrices, with responsible as a list', () => {
+    const root = copyOfExample();
+    const roles = execFileSync('ls', [join(root, 'model/roles')], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/\.md$/, ''));
+    const [a, b, c] = roles;
+    writeFile(root, 'model/decision-rights/raci-test.md', `---\ntitle: Vendor decisions\nscheme: RACI\n---\n\n| Decision | SLA | Escalation | ${a} | ${b} | ${c} |\n|---|---|---|---|---|---|\n| Sign a new zebra vendor contract | 2 weeks | ${a} | A | R | I |\n`);
+    const { matches } = JSON.parse(runCli(['who', 'zebra vendor', '--format', 'json'], root).stdout);
+    expect(matches[0]).toMatchObject({ decision: 'Sign a new zebra vendor contract', decides: a, responsible: [b], informed: [c], consulted: [], sla: '2 weeks', escalation: a });
+  });
+});
+
+describe('opmodel assess', () => {
+  it('reports total, band and categories of the latest assessment', () => {
+    const run = runCli(['assess', '--format', 'json'], clean);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.band).toBe('healthy');
+    expect(report.total).toBe(report.categories.reduce((sum: number, c: { total: number }) => sum + c.total, 0));
+    const text = runCli(['assess'], clean).stdout;
+    expect(text).toContain(`Total: ${report.total} of ${report.max} — healthy`);
+  });
+});
+
+describe('opmodel init and new', () => {
+  it('init scaffolds a model that lints clean, and never overwrites a file', () => {
+    const root = tempDir();
+    expect(runCli(['init'], root).status).toBe(0);
+    expect(runCli(['lint', '--max-warnings', '0'], root).status).toBe(0);
+    writeFileSync(join(root, 'model/operating-model.md'), 'my own words');
+    const again = runCli(['init'], root);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('already exists');
+    expect(readFileSync(join(root, 'model/operating-model.md'), 'utf8')).toBe('my own words');
+  });
+  it('new creates a file named after the title and refuses to overwrite it', () => {
+    const root = tempDir();
+    runCli(['init'], root);
+    const run = runCli(['new', 'bet', 'Faster onboarding for shops', '--dir', root], tempDir());
+    expect(run.status).toBe(0);
+    const path = join(root, 'model/bets/faster-onboarding-for-shops.md');
+    expect(readFileSync(path, 'utf8')).toMatch(/^---\ntitle: "Faster onboarding for shops"\nstatus: proposed/);
+    writeFileSync(path, 'edited by hand');
+    const again = runCli(['new', 'bet', 'Faster onboarding for shops', '--dir', root], root);
+    expect(again.status).toBe(2);
+    expect(readFileSync(path, 'utf8')).toBe('edited by hand');
+    expect(runCli(['new', 'bett', 'X'], root).stderr).toContain("did you mean 'bet'");
+  });
+});
