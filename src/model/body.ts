@@ -137,7 +137,7 @@ export function dangerousScheme(url: string): string | undefined {
 }
 
 /** Bounds checked before parsing, so no body can overflow the parser's stack or run for minutes. */
-function checkBounds(body: string, firstLine: number): ParsedBody['refused'] {
+export function checkBounds(body: string, firstLine: number): ParsedBody['refused'] {
   if (Buffer.byteLength(body) > limits.maxBodyParseBytes) {
     return { message: `The body is larger than ${limits.maxBodyParseBytes / 1024} KB: split it into several files.`, line: firstLine, column: 1 };
   }

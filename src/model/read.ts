@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Entity, FileResult } from './entity.js';
 import { readFrontmatter } from './frontmatter.js';
-import { bodyNeedsParse, parseBody } from './body.js';
+import { bodyNeedsParse, checkBounds, parseBody } from './body.js';
 
 /** What the loader tells the reader about one file. */
 export interface ReadTask {
@@ -63,12 +63,13 @@ export function readModelFile(task: ReadTask): FileResult {
 
   const effectiveKind = declaredKind ?? kind;
   const wantsTables = task.tableKinds.includes(effectiveKind);
-  if (bodyNeedsParse(body, wantsTables)) {
+  // Bounds apply to every body, parsed here or not: the handbook renders them all.
+  const refused = checkBounds(body, fm.bodyLine);
+  if (refused) {
+    entity.bodyUnparsed = true;
+    finding('file', refused.message, refused.line, refused.column);
+  } else if (bodyNeedsParse(body, wantsTables)) {
     const parsed = parseBody(body, fm.bodyLine, wantsTables);
-    if (parsed.refused) {
-      entity.bodyUnparsed = true;
-      finding('file', parsed.refused.message, parsed.refused.line, parsed.refused.column);
-    }
     entity.links = parsed.links;
     entity.tables = parsed.tables;
     entity.unsafeHtml = parsed.unsafeHtml;
