@@ -154,7 +154,8 @@ async function readInPool(tasks: { index: number; task: ReadTask }[]): Promise<W
   const workerUrl = new URL('./worker.js', import.meta.url);
   const queue = [...tasks];
   const replies: WorkerReply[] = [];
-  const size = Math.max(1, Math.min(availableParallelism(), Math.ceil(tasks.length / chunkSize), 4));
+  // A worker costs ~200 ms to start: small models use one, large ones every core.
+  const size = Math.max(1, Math.min(availableParallelism(), Math.ceil(tasks.length / 256), 4));
 
   const runWorker = () =>
     new Promise<void>((resolve) => {
