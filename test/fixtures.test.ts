@@ -73,7 +73,7 @@ describe('rule fixtures', () => {
   });
 
   for (const rule of ruleDirs) {
-    describe(rule, () => {
+    describe.concurrent(rule, () => {
       const cases = readdirSync(join(fixturesDir, rule)).filter((name) => statSync(join(fixturesDir, rule, name)).isDirectory());
       it('has at least one case that expects a finding of this rule', () => {
         const expecting = cases.filter((c) => !c.startsWith('valid-'));
