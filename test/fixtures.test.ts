@@ -91,3 +91,41 @@ describe('rule fixtures', () => {
     });
   }
 });
+
+describe('the example model shows every field', () => {
+  it('uses every field of every kind at least once', async () => {
+    const { model } = await lint(repoRoot, { today: testToday });
+    const unused: string[] = [];
+    // Fields every kind allows need to appear once in the model, not once per kind.
+    const common = ['title', 'id', 'kind', 'tags', 'review_by'];
+    const schemas = join(repoRoot, 'schemas');
+    for (const file of readdirSync(schemas)) {
+      const kind = file.replace('.schema.json', '');
+      const schema = JSON.parse(readFileSync(join(schemas, file), 'utf8')) as { properties: Record<string, { items?: { properties?: Record<string, unknown> } }> };
+      const entities = model.entities.filter((e) => e.kind === kind);
+      for (const [field, sub] of Object.entries(schema.properties)) {
+        if (common.includes(field)) continue;
+        const values = entities.map((e) => e.data[field]).filter((v) => v !== undefined);
+        if (values.length === 0) unused.push(`${kind}.${field}`);
+        for (const nested of Object.keys(sub.items?.properties ?? {})) {
+          const used = values.some((v) => Array.isArray(v) && v.some((item) => item && typeof item === 'object' && nested in item));
+          if (!used) unused.push(`${kind}.${field}[].${nested}`);
+        }
+      }
+    }
+    for (const field of common) {
+      if (!model.entities.some((e) => e.data[field] !== undefined)) unused.push(`(any kind).${field}`);
+    }
+    expect(unused).toEqual([]);
+  });
+
+  it('stays clean with CRLF line endings and a BOM in every file', async () => {
+    const root = copyOfExample();
+    for (const abs of filesUnder(join(root, 'model'))) {
+      if (!abs.endsWith('.md')) continue;
+      writeFileSync(abs, `\ufeff${readFileSync(abs, 'utf8').replace(/\r?\n/g, '\r\n')}`);
+    }
+    const { result } = await lint(root, { today: testToday });
+    expect(result.diagnostics).toEqual([]);
+  });
+});
