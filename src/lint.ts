@@ -34,7 +34,7 @@ export async function lint(root: string, options: LintOptions = {}): Promise<Lin
 
 /** Lints with a config already loaded. */
 export async function lintWithConfig(root: string, config: Config, options: LintOptions = {}): Promise<LintOutcome> {
-  const validators = createValidators(config.kinds);
+  const validators = await createValidators(config.kinds);
   const relations = [...relationFields, ...customRelations(config)];
   const model = await loadModel(root, config, options.cache);
   const byId = new Map<string, Entity>();

@@ -27,8 +27,9 @@ export function contextGrid(entity: Entity): ContextGrid {
     }
     columnOrder.push(label);
   });
+  // A missing column is reported only when there are fewer than three: a misspelt one says enough.
   for (const s of strengths) {
-    if (!header.includes(s)) grid.problems.push({ at: table, message: `The table has no '${s[0]!.toUpperCase()}${s.slice(1)}' column: the grid needs Guardrails, Principles and Guidance.` });
+    if (header.length < strengths.length && !header.includes(s)) grid.problems.push({ at: table, message: `The table has no '${s[0]!.toUpperCase()}${s.slice(1)}' column: the grid needs Guardrails, Principles and Guidance.` });
   }
   const seenRows: string[] = [];
   for (const row of table.rows) {
@@ -45,7 +46,7 @@ export function contextGrid(entity: Entity): ContextGrid {
     });
   }
   for (const q of questions) {
-    if (!seenRows.includes(q)) grid.problems.push({ at: table, message: `The table has no row '${q[0]!.toUpperCase()}${q.slice(1)}': the grid needs all three questions.` });
+    if (table.rows.length < questions.length && !seenRows.includes(q)) grid.problems.push({ at: table, message: `The table has no row '${q[0]!.toUpperCase()}${q.slice(1)}': the grid needs all three questions.` });
   }
   return grid;
 }
