@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<Command>> = {
   init: async () => (await import('./commands/init.js')).command,
   new: async () => (await import('./commands/new.js')).command,
   who: async () => (await import('./commands/who.js')).command,
+  diff: async () => (await import('./commands/diff.js')).command,
   assess: async () => (await import('./commands/assess.js')).command,
   schemas: async () => (await import('./commands/schemas.js')).command,
 };

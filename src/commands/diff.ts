@@ -1,0 +1,135 @@
+// `opmodel diff BASE [HEAD] [DIR]`: what a change does to the model between two git revisions
+// (HEAD defaults to the work tree), as Markdown for a pull-request comment or as JSON.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../config.js';
+import { builtinKindNames } from '../model/kinds.js';
+import { loadModel } from '../model/load.js';
+import { diffModels, type FieldChange, type ModelDiff } from '../model/diff.js';
+import { ruleIds } from '../rules/index.js';
+import { cleanupTemp, makeTemp } from '../util/temp.js';
+import { type Command, formatOption, parse, repoDir, UsageError } from './command.js';
+
+export const command: Command = {
+  help: `Usage: opmodel diff BASE [HEAD] [DIR] [--format markdown|json]
+
+Show what a change does to the model: entities added, removed and changed; for
+decision rights, a changed decider, consulted or informed set, SLA or escalation;
+bets that change status. BASE and HEAD are git revisions; without HEAD, the
+work tree is compared. A second argument that is an existing folder is DIR.
+
+Options:
+  --format NAME   markdown (default; ready to post as a pull-request comment) or json
+
+Example: opmodel diff origin/main
+`,
+  async run(args) {
+    const { values, positionals } = parse(args, { format: { type: 'string' } });
+    const format = formatOption(values.format, ['markdown', 'json'] as const, 'markdown');
+    let [base, head, dir] = positionals;
+    if (positionals.length > 3) throw new UsageError('diff takes BASE, HEAD and DIR at most.');
+    if (!base) throw new UsageError('diff needs a BASE revision, such as `opmodel diff origin/main`.');
+    if (head !== undefined && dir === undefined && existsSync(head) && statSync(head).isDirectory()) {
+      dir = head;
+      head = undefined;
+    }
+    const root = repoDir(dir);
+    const config = loadConfig(root, ruleIds, builtinKindNames);
+    for (const rev of [base, head]) if (rev !== undefined) verifyRevision(root, rev);
+    const temps: string[] = [];
+    try {
+      const before = await loadAt(root, config, base, temps);
+      const after = head === undefined ? (await loadModel(root, config)).entities : await loadAt(root, config, head, temps);
+      const diff = diffModels(before, after);
+      const labels = { base, head: head ?? 'work tree' };
+      process.stdout.write(format === 'json' ? `${JSON.stringify({ ...labels, ...diff }, null, 2)}\n` : markdown(diff, labels));
+      return 0;
+    } finally {
+      for (const t of temps) cleanupTemp(t);
+    }
+  },
+};
+
+function git(root: string, args: string[]): string {
+  return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+}
+
+function verifyRevision(root: string, rev: string): void {
+  if (rev.startsWith('-')) throw new UsageError(`'${rev}' is not a git revision.`);
+  try {
+    git(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+  } catch {
+    throw new UsageError(`'${rev}' is not a git revision in ${root}.`, 'Use a branch, tag or commit; in CI, fetch enough history first (fetch-depth: 0).');
+  }
+}
+
+/** Loads the model as it was at a revision, from a `git archive` of the model folder. */
+async function loadAt(root: string, config: Config, rev: string, temps: string[]) {
+  const prefix = git(root, ['rev-parse', '--show-prefix']).trim();
+  const temp = makeTemp('opmodel-diff-');
+  temps.push(temp);
+  const archive = spawnSync('git', ['archive', '--format=tar', rev, '--', `${prefix}${config.model}`], { cwd: root, maxBuffer: 1024 * 1024 * 1024 });
+  if (archive.status !== 0) {
+    // The model folder did not exist at that revision: an empty model.
+    return [];
+  }
+  const untar = spawnSync('tar', ['-x', '--no-same-owner', '--no-same-permissions', '-C', temp], { input: archive.stdout });
+  if (untar.status !== 0) throw new Error(`could not unpack ${rev}`);
+  return (await loadModel(join(temp, prefix), config)).entities;
+}
+
+const code = (v: unknown) => (v === null || v === undefined ? '_none_' : `\`${oneLine(typeof v === 'string' ? v : JSON.stringify(v))}\``);
+const oneLine = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s).replace(/[\r\n`|]/g, ' ');
+
+function listChange(change: FieldChange): string {
+  if (Array.isArray(change.before) || Array.isArray(change.after)) {
+    const before = (Array.isArray(change.before) ? change.before : []).map((v) => JSON.stringify(v));
+    const after = (Array.isArray(change.after) ? change.after : []).map((v) => JSON.stringify(v));
+    const added = after.filter((v) => !before.includes(v)).map((v) => oneLine(JSON.parse(v) as string));
+    const removed = before.filter((v) => !after.includes(v)).map((v) => oneLine(JSON.parse(v) as string));
+    const parts = [...added.map((v) => `+ \`${typeof v === 'string' ? v : JSON.stringify(v)}\``), ...removed.map((v) => `− \`${typeof v === 'string' ? v : JSON.stringify(v)}\``)];
+    return `${change.field} ${parts.join(', ') || 'reordered'}`;
+  }
+  return `${change.field} ${code(change.before)} → ${code(change.after)}`;
+}
+
+/** The diff as Markdown, ready to post as a pull-request comment. */
+export function markdown(diff: ModelDiff, labels: { base: string; head: string }): string {
+  const lines = [`### What this change does to the operating model`, '', `Compared \`${oneLine(labels.base)}\` with ${labels.head === 'work tree' ? 'the work tree' : `\`${oneLine(labels.head)}\``}.`, ''];
+  const nothing = !diff.added.length && !diff.removed.length && !diff.changed.length && !diff.decisions.length;
+  if (nothing) return `${lines.join('\n')}No change to the model.\n`;
+  const decided = diff.decisions.filter((d) => d.change === 'changed');
+  if (decided.length || diff.decisions.length) {
+    lines.push('#### Decision rights', '');
+    for (const d of diff.decisions) {
+      const what = `*${oneLine(d.decision)}*`;
+      if (d.change === 'added') lines.push(`- New decision ${what}: ${code(d.after?.decides)} decides.`);
+      else if (d.change === 'removed') lines.push(`- Removed decision ${what} (was decided by ${code(d.before?.decides)}).`);
+      else {
+        for (const c of d.changes) {
+          if (c.field === 'decides') lines.push(`- Who decides ${what} moves from ${code(c.before)} to ${code(c.after)}.`);
+          else lines.push(`- ${what}: ${listChange(c)}.`);
+        }
+      }
+    }
+    lines.push('');
+  }
+  if (diff.bets.length) {
+    lines.push('#### Bets', '');
+    for (const b of diff.bets) lines.push(b.from === null ? `- New bet **${oneLine(b.title)}** (${code(b.to)}).` : `- **${oneLine(b.title)}** goes from ${code(b.from)} to ${code(b.to)}.`);
+    lines.push('');
+  }
+  if (diff.added.length || diff.removed.length || diff.changed.length) {
+    lines.push('#### Entities', '');
+    for (const e of diff.added) lines.push(`- Added ${e.kind} **${oneLine(e.title)}** (\`${e.file}\`).`);
+    for (const e of diff.removed) lines.push(`- Removed ${e.kind} **${oneLine(e.title)}** (\`${e.file}\`).`);
+    for (const e of diff.changed) {
+      const parts = e.fields.map(listChange);
+      if (e.bodyChanged) parts.push('text edited');
+      lines.push(`- Changed ${e.kind} **${oneLine(e.title)}**: ${parts.join('; ')}.`);
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}`;
+}

@@ -1,0 +1,125 @@
+// What a change does to the model: entities added, removed and changed field by field;
+// decision rights compared per decision; bets that change status.
+import type { Entity } from './entity.js';
+import { decisionMatrices, normaliseDecision, type DecisionRow } from './decision-rights.js';
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface EntityRef {
+  id: string;
+  kind: string;
+  file: string;
+  title: string;
+}
+
+export interface DecisionChange {
+  decision: string;
+  file: string;
+  change: 'added' | 'removed' | 'changed';
+  /** For changed decisions: what moved. */
+  changes: FieldChange[];
+  before: DecisionSummary | null;
+  after: DecisionSummary | null;
+}
+
+export interface DecisionSummary {
+  decides: string | null;
+  consulted: string[];
+  informed: string[];
+  responsible: string[];
+  sla: string | null;
+  escalation: string | null;
+}
+
+export interface ModelDiff {
+  added: EntityRef[];
+  removed: EntityRef[];
+  changed: (EntityRef & { fields: FieldChange[]; bodyChanged: boolean })[];
+  decisions: DecisionChange[];
+  bets: { id: string; file: string; title: string; from: unknown; to: unknown }[];
+}
+
+const ref = (e: Entity): EntityRef => ({ id: e.id, kind: e.kind, file: e.file, title: typeof e.data.title === 'string' ? e.data.title : e.id });
+
+/** Compares two loaded models (broken entities included by id). */
+export function diffModels(before: Entity[], after: Entity[]): ModelDiff {
+  const oldById = new Map(before.map((e) => [e.id, e]));
+  const newById = new Map(after.map((e) => [e.id, e]));
+  const result: ModelDiff = { added: [], removed: [], changed: [], decisions: [], bets: [] };
+  for (const e of after) if (!oldById.has(e.id)) result.added.push(ref(e));
+  for (const e of before) if (!newById.has(e.id)) result.removed.push(ref(e));
+  for (const e of after) {
+    const old = oldById.get(e.id);
+    if (!old) continue;
+    const fields: FieldChange[] = [];
+    const keys = new Set([...Object.keys(old.data), ...Object.keys(e.data)]);
+    for (const key of [...keys].sort()) {
+      if (!sameValue(old.data[key], e.data[key])) fields.push({ field: key, before: old.data[key] ?? null, after: e.data[key] ?? null });
+    }
+    const bodyChanged = old.body.trim() !== e.body.trim();
+    if (fields.length > 0 || bodyChanged) result.changed.push({ ...ref(e), fields, bodyChanged });
+    if (e.kind === 'bet' && old.kind === 'bet' && !sameValue(old.data.status, e.data.status)) {
+      result.bets.push({ id: e.id, file: e.file, title: ref(e).title, from: old.data.status ?? null, to: e.data.status ?? null });
+    }
+  }
+  for (const e of after) {
+    if (e.kind === 'bet' && !oldById.has(e.id)) result.bets.push({ id: e.id, file: e.file, title: ref(e).title, from: null, to: e.data.status ?? null });
+  }
+  result.decisions = diffDecisions(before, after);
+  return result;
+}
+
+function decisionsOf(entities: Entity[]): Map<string, { row: DecisionRow; file: string }> {
+  const map = new Map<string, { row: DecisionRow; file: string }>();
+  for (const e of entities) {
+    if (e.kind !== 'decision-rights' || e.broken) continue;
+    for (const matrix of decisionMatrices(e)) {
+      for (const row of matrix.rows) {
+        const key = normaliseDecision(row.decision);
+        if (key && !map.has(key)) map.set(key, { row, file: e.file });
+      }
+    }
+  }
+  return map;
+}
+
+const summary = (row: DecisionRow): DecisionSummary => ({
+  decides: row.decides,
+  consulted: [...row.consulted].sort(),
+  informed: [...row.informed].sort(),
+  responsible: [...row.responsible].sort(),
+  sla: row.sla,
+  escalation: row.escalation,
+});
+
+function diffDecisions(before: Entity[], after: Entity[]): DecisionChange[] {
+  const oldRows = decisionsOf(before);
+  const newRows = decisionsOf(after);
+  const changes: DecisionChange[] = [];
+  for (const [key, { row, file }] of newRows) {
+    const old = oldRows.get(key);
+    if (!old) {
+      changes.push({ decision: row.decision, file, change: 'added', changes: [], before: null, after: summary(row) });
+      continue;
+    }
+    const a = summary(old.row);
+    const b = summary(row);
+    const moved: FieldChange[] = [];
+    for (const field of ['decides', 'consulted', 'informed', 'responsible', 'sla', 'escalation'] as const) {
+      if (!sameValue(a[field], b[field])) moved.push({ field, before: a[field], after: b[field] });
+    }
+    if (moved.length > 0) changes.push({ decision: row.decision, file, change: 'changed', changes: moved, before: a, after: b });
+  }
+  for (const [key, { row, file }] of oldRows) {
+    if (!newRows.has(key)) changes.push({ decision: row.decision, file, change: 'removed', changes: [], before: summary(row), after: null });
+  }
+  return changes;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
