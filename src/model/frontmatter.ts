@@ -160,6 +160,8 @@ function findExcessiveNesting(block: string): number {
         else if (ch === '[' || ch === '{') flowDepth++;
         else if ((ch === ']' || ch === '}') && flowDepth > 0) flowDepth--;
         else if ((ch === '-' || ch === '?') && content[i + 1] === ' ' && /^[\s\-?]*$/.test(content.slice(indent, i))) compact++;
+        // `a: b: c: …` on one line: each `: ` opens another implicit mapping for the parser.
+        else if (ch === ':' && flowDepth === 0 && (i + 1 === content.length || content[i + 1] === ' ')) compact++;
         if (flowDepth > limits.maxYamlDepth) return lineNo;
       }
       if (indents.length + compact + flowDepth > limits.maxYamlDepth) return lineNo;
@@ -168,6 +170,9 @@ function findExcessiveNesting(block: string): number {
   }
   return 0;
 }
+
+/** How many YAML problems one file reports. */
+const maxYamlProblems = 3;
 
 interface ParsedYaml {
   data?: Record<string, unknown>;
@@ -193,13 +198,15 @@ function parseYaml(source: string): ParsedYaml {
     strict: true,
     keepSourceTokens: false,
   });
-  for (const error of doc.errors) {
+  // The first problems are the ones to fix; the rest are usually knock-on effects.
+  const problems = [...doc.errors, ...doc.warnings];
+  for (const error of problems.slice(0, maxYamlProblems)) {
     const pos = at(error.pos[0]);
     out.problems.push({ message: yamlMessage(error.code, error.message), ...pos });
   }
-  for (const warning of doc.warnings) {
-    const pos = at(warning.pos[0]);
-    out.problems.push({ message: yamlMessage(warning.code, warning.message), ...pos });
+  if (problems.length > maxYamlProblems) {
+    const last = out.problems[out.problems.length - 1]!;
+    last.message += ` (${problems.length - maxYamlProblems} more YAML problems follow from here; fix these first.)`;
   }
   if (doc.errors.length > 0) return out;
   if (doc.contents === null) {
