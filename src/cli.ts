@@ -11,6 +11,8 @@ const commands: Record<string, () => Promise<Command>> = {
   who: async () => (await import('./commands/who.js')).command,
   diff: async () => (await import('./commands/diff.js')).command,
   assess: async () => (await import('./commands/assess.js')).command,
+  build: async () => (await import('./commands/build.js')).command,
+  dev: async () => (await import('./commands/dev.js')).command,
   schemas: async () => (await import('./commands/schemas.js')).command,
 };
 

@@ -24,6 +24,8 @@ export interface LintOutcome {
   result: LintResult;
   model: LoadedModel;
   config: Config;
+  /** Reference fields of the built-in and custom kinds, for the handbook's backlinks. */
+  relations: readonly RelationField[];
 }
 
 /** Lints the model in a repository. Throws ConfigError for an unusable config. */
@@ -83,7 +85,7 @@ export async function lintWithConfig(root: string, config: Config, options: Lint
   diagnostics.sort(compareDiagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const result: LintResult = { root, files: model.files.length, errors, warnings: diagnostics.length - errors, diagnostics };
-  return { result, model, config };
+  return { result, model, config, relations };
 }
 
 /** Orders findings by file, line, column, then rule and message (stable across runs). */
@@ -116,7 +118,7 @@ function severityResolver(config: Config) {
 }
 
 /** Reference fields declared in custom kinds' schemas with `x-ref`. */
-function customRelations(config: Config): RelationField[] {
+export function customRelations(config: Config): RelationField[] {
   const fields: RelationField[] = [];
   for (const kind of config.kinds) {
     const visit = (schema: unknown, path: string[]) => {

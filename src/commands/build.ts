@@ -1,0 +1,69 @@
+// `opmodel build`: lint the model, then publish the handbook as a static site. A model with lint
+// errors is refused (exit 1, findings printed as `lint` prints them) unless --allow-errors.
+import { lint } from '../lint.js';
+import { reporters } from '../reporters/index.js';
+import { rules, docsPath } from '../rules/index.js';
+import { version } from '../version.js';
+import { type Command, parse, repoDir, UsageError, useColor } from './command.js';
+import type { LintResult } from '../types.js';
+
+/** The default output folder, relative to DIR. */
+export const defaultOut = '_site';
+
+export const command: Command = {
+  help: `Usage: opmodel build [DIR] [--out DIST] [--base PATH] [--allow-errors]
+
+Build the handbook website from the model: static files you can publish on
+GitHub Pages or any web server. The model is linted first; a model with
+errors is not published unless --allow-errors is given.
+
+Options:
+  --out DIST       output folder (default: ${defaultOut} in DIR); opmodel only ever
+                   replaces a folder it built itself
+  --base PATH      sub-path the site is served under, e.g. /operating-model/
+                   (default: site.base in opmodel.config.yaml, or /)
+  --allow-errors   publish even when lint finds errors
+`,
+  async run(args) {
+    const { values, positionals } = parse(args, { out: { type: 'string' }, base: { type: 'string' }, 'allow-errors': { type: 'boolean' } });
+    if (positionals.length > 1) throw new UsageError('build takes one DIR.');
+    const root = repoDir(positionals[0]);
+    if (values.base !== undefined && !/^\/([A-Za-z0-9._~-]+\/?)*$/.test(values.base)) throw new UsageError('--base must be a path such as /operating-model/.');
+    const { result, model, config, relations } = await lint(root);
+    if (result.errors > 0 && !values['allow-errors']) {
+      printFindings(result);
+      process.stderr.write('opmodel: the handbook was not built because the model has errors. Fix them, or build anyway with --allow-errors.\n');
+      return 1;
+    }
+    const { buildSite } = await import('../site/build.js');
+    const outDir = values.out ?? defaultOut;
+    try {
+      await buildSite({
+        root,
+        model,
+        config,
+        relations,
+        outDir,
+        ...(values.base !== undefined ? { base: values.base } : {}),
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
+    } catch (error) {
+      const message = (error as Error).message;
+      if (/refus|not empty|overlap|inside|outside/i.test(message)) throw new UsageError(message);
+      throw error;
+    }
+    process.stdout.write(`Handbook built in ${outDir}${result.errors > 0 ? ` (with ${result.errors} lint error${result.errors === 1 ? '' : 's'})` : ''}.\n`);
+    return 0;
+  },
+};
+
+/** Prints findings the way `opmodel lint` does (stylish). */
+export function printFindings(result: LintResult): void {
+  process.stdout.write(
+    reporters.stylish(result, {
+      color: useColor(),
+      rules: rules.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, docs: docsPath(r.id) })),
+      version,
+    }),
+  );
+}

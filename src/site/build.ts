@@ -1,0 +1,259 @@
+// Builds (or serves) the handbook: writes the HandbookData for this run, runs the Astro project that
+// ships in the package's site/ folder against it, then indexes the output with Pagefind.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync, mkdtempSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { RuleEntry, SiteSettings } from '../config.js';
+import type { Thresholds } from '../model/assessment.js';
+import type { RelationField } from '../model/relations.js';
+import { buildHandbookData, normaliseBase, type HandbookModel } from './handbook.js';
+
+/** The package's Astro project (site/ beside src/ and dist/). */
+export const siteDir = fileURLToPath(new URL('../../site/', import.meta.url));
+
+/** A marker opmodel leaves in its output folder, so a rebuild may empty it and nothing else. */
+const outputMarker = '.opmodel-site';
+
+export interface BuildSiteOptions {
+  /** Absolute repository root (the opmodel DIR). */
+  root: string;
+  model: HandbookModel;
+  /** The loaded opmodel.config.yaml; only `site` and the `assessment` rule's thresholds are read. */
+  config: { site?: SiteSettings; rules?: Record<string, RuleEntry> };
+  /** Reference fields including custom kinds' (as lint builds them); default the built-in ones. */
+  relations?: readonly RelationField[];
+  /** Output folder, absolute or relative to root. */
+  outDir: string;
+  /** Sub-path to serve under; overrides `config.site.base`. */
+  base?: string;
+  /** Serve with live reload instead of building; resolves when the server stops (SIGINT/SIGTERM). */
+  dev?: boolean;
+  /** Port for dev (default 4321). */
+  port?: number;
+  /** Where progress lines go (default: nowhere). */
+  log?: (line: string) => void;
+  /** Astro's own log level (default `warn`). */
+  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Date to judge `review_by` against, for reproducible builds and tests. */
+  today?: string;
+}
+
+/** Builds the static handbook into outDir, or serves it when `dev` is set. */
+export async function buildSite(options: BuildSiteOptions): Promise<void> {
+  if (options.dev) {
+    const server = await startDevServer(options);
+    options.log?.(`Handbook at ${server.url}`);
+    await new Promise<void>((done) => {
+      const stop = () => void server.stop().then(done);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return;
+  }
+  const log = options.log ?? (() => {});
+  const outDir = resolve(options.root, options.outDir);
+  guardOutDir(options.root, options.model.modelDir, outDir);
+  const started = performance.now();
+
+  const work = mkdtempSync(join(tmpdir(), 'opmodel-site-'));
+  try {
+    const dataFile = join(work, 'handbook.json');
+    const data = buildHandbookData(options.model, handbookOptions(options));
+    writeFileSync(dataFile, JSON.stringify(data));
+    const prepared = performance.now();
+    log(`Prepared ${data.entities.length} entities in ${seconds(prepared - started)}.`);
+
+    if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, outputMarker), 'Built by opmodel build; the next build replaces this folder.\n');
+    const site = copySite(work);
+    await runAstro(site, 'build', { dataFile, outDir, base: data.site.base, cacheDir: join(work, 'cache'), logLevel: options.logLevel ?? 'warn' });
+    writeFileSync(join(outDir, outputMarker), 'Built by opmodel build; the next build replaces this folder.\n');
+    const built = performance.now();
+    log(`Built the pages in ${seconds(built - prepared)}.`);
+
+    const pages = await indexForSearch(outDir);
+    log(`Indexed ${pages} pages for search in ${seconds(performance.now() - built)}.`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** A running dev server: `update` re-publishes a freshly loaded model and reloads open pages. */
+export interface DevServer {
+  url: string;
+  update(model: HandbookModel): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Serves the handbook with live reload. Search needs a full build (Pagefind indexes built output). */
+export async function startDevServer(options: Omit<BuildSiteOptions, 'dev' | 'outDir'> & { outDir?: string }): Promise<DevServer> {
+  const work = mkdtempSync(join(tmpdir(), 'opmodel-dev-'));
+  const dataFile = join(work, 'handbook.json');
+  const write = async (model: HandbookModel) => {
+    const data = buildHandbookData(model, handbookOptions(options));
+    writeFileSync(dataFile, JSON.stringify(data));
+    return data;
+  };
+  const data = await write(options.model);
+  const port = options.port ?? 4321;
+  const running = await runAstro(copySite(work), 'dev', {
+    dataFile, outDir: join(work, 'dist'), base: data.site.base, cacheDir: join(work, 'cache'), port, logLevel: options.logLevel ?? 'warn',
+  });
+  return {
+    url: running.url ?? `http://127.0.0.1:${port}${data.site.base}`,
+    update: async (model) => void (await write(model)),
+    stop: async () => {
+      await running.stop();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+function handbookOptions(options: Pick<BuildSiteOptions, 'config' | 'base' | 'today' | 'relations'>) {
+  return {
+    site: options.config.site,
+    base: normaliseBase(options.base ?? options.config.site?.base),
+    today: options.today,
+    thresholds: thresholdsFrom(options.config.rules),
+    relations: options.relations,
+  };
+}
+
+/** Assessment bands from the `assessment` rule's options, as lint reads them. */
+function thresholdsFrom(rules: Record<string, RuleEntry> | undefined): Thresholds | undefined {
+  const options = rules?.assessment?.options;
+  const healthy = Number(options?.healthy ?? 18);
+  const drift = Number(options?.drift ?? 12);
+  return Number.isFinite(healthy) && Number.isFinite(drift) ? { healthy, drift } : undefined;
+}
+
+/** Refuses an output folder that would wipe the repository, the model, or someone else's files. */
+function guardOutDir(root: string, modelDir: string, outDir: string): void {
+  const repo = resolve(root);
+  const model = resolve(repo, modelDir);
+  const inside = (child: string, parent: string) => {
+    const path = relative(parent, child);
+    return path === '' || (!path.startsWith('..') && !isAbsolute(path));
+  };
+  if (inside(repo, outDir) || inside(model, outDir) || inside(outDir, model)) {
+    throw new Error(`The output folder ${outDir} would overwrite the repository or the model; choose a folder such as dist/handbook with --out.`);
+  }
+  if (existsSync(outDir) && readdirSync(outDir).length > 0 && !existsSync(join(outDir, outputMarker))) {
+    throw new Error(`The output folder ${outDir} is not empty and was not made by opmodel build; empty it or choose another with --out.`);
+  }
+}
+
+interface AstroRun {
+  dataFile: string;
+  outDir: string;
+  base: string;
+  cacheDir: string;
+  port?: number;
+  logLevel: string;
+}
+
+interface RunningAstro {
+  url?: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Copies the Astro project into the run's work folder: Astro writes into its root (.astro/), and the
+ * installed package may be read-only. The copy resolves astro through a link to our node_modules.
+ */
+function copySite(work: string): string {
+  const copy = join(work, 'site');
+  cpSync(siteDir, copy, { recursive: true, filter: (source) => !/[\\/](\.astro|node_modules|dist)$/.test(source) });
+  const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
+  symlinkSync(dirname(dirname(realpathSync(astroPackage))), join(copy, 'node_modules'), 'junction');
+  return copy;
+}
+
+/** Runs Astro in this process when Node is new enough, else in a child on the packaged Node. */
+async function runAstro(site: string, command: 'build' | 'dev', run: AstroRun): Promise<RunningAstro> {
+  if (nodeMajor(process.versions.node) >= 22 && process.env.OPMODEL_ASTRO_CHILD !== '1') {
+    process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+    process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
+    const { astroConfig } = (await import(pathToFileURL(join(site, 'astro-config.mjs')).href)) as {
+      astroConfig: (options: AstroRun) => Record<string, unknown>;
+    };
+    const astro = await import('astro');
+    if (command === 'build') {
+      await astro.build(astroConfig(run) as never);
+      return { stop: async () => {} };
+    }
+    const server = await astro.dev(astroConfig(run) as never);
+    const address = server.address;
+    return { url: `http://${address.address}:${address.port}${run.base}`, stop: () => server.stop() };
+  }
+  const child = spawn(childNode(), [join(site, 'run-astro.mjs'), command, JSON.stringify(run)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: childEnv(),
+  });
+  child.stdout?.pipe(process.stderr);
+  if (command === 'build') {
+    await exited(child, 'The handbook build failed');
+    return { stop: async () => {} };
+  }
+  return {
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited(child, 'The dev server failed').catch(() => {});
+    },
+  };
+}
+
+/** The child's environment: ours without Vitest's markers (Astro's dev server stands down under Vitest). */
+function childEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true' };
+  for (const key of Object.keys(env)) if (key === 'VITEST' || key.startsWith('VITEST_')) delete env[key];
+  return env;
+}
+
+function exited(child: ChildProcess, message: string): Promise<void> {
+  return new Promise((done, fail) => {
+    child.once('error', fail);
+    child.once('exit', (code, signal) => (code === 0 || signal === 'SIGTERM' ? done() : fail(new Error(`${message} (exit ${code ?? signal}).`))));
+  });
+}
+
+/** Astro needs Node ≥ 22: the running one if it is, else the `node` package's binary. */
+function childNode(): string {
+  if (nodeMajor(process.versions.node) >= 22) return process.execPath;
+  const packaged = [join(siteDir, '..', 'node_modules', 'node', 'bin', 'node')];
+  // When installed as a dependency, the `node` package may be hoisted next to ours.
+  for (let dir = dirname(realpathSync(siteDir)); dir !== dirname(dir); dir = dirname(dir)) {
+    if (dir.endsWith(`${sep}node_modules`)) packaged.push(join(dir, 'node', 'bin', 'node'));
+  }
+  const found = packaged.find((path) => existsSync(path));
+  if (!found) throw new Error(`The handbook needs Node 22 or newer (this is ${process.versions.node}); install Node 22+ and run opmodel build again.`);
+  return found;
+}
+
+function nodeMajor(version: string): number {
+  return Number(version.split('.')[0]);
+}
+
+/** Indexes the built pages with Pagefind and writes its bundle (and UI) to outDir/pagefind. */
+async function indexForSearch(outDir: string): Promise<number> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Search index: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length) throw new Error(`Search index: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    if (written.errors.length) throw new Error(`Search index: ${written.errors.join('; ')}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,241 @@
+// The shape of the handbook's data: everything the Astro site renders, as one plain JSON document.
+// Written by buildHandbookData (Node side), read by site/src/lib/data.ts (type-only import).
+
+/** The whole handbook, JSON-serialisable. */
+export interface HandbookData {
+  /** Bumped when the shape changes incompatibly. */
+  format: 1;
+  site: HandbookSite;
+  home: HomeData;
+  /** Every entity, sorted by kind and title. The model root is included (its page is the home page). */
+  entities: HandbookEntity[];
+  /** The sections shown in the navigation, in order. */
+  sections: SectionInfo[];
+  changelog: Changelog;
+}
+
+export interface HandbookSite {
+  /** The site title: `site.title` from the config, else the model's title. */
+  title: string;
+  /** Sub-path the site is served under, always with a leading and trailing slash (`/`, `/handbook/`). */
+  base: string;
+  /** Repository URL for edit and history links (https only), or null. */
+  repo: string | null;
+  /** When the data was built (ISO timestamp). */
+  generatedAt: string;
+  /** The date `needsReview` was judged against (YYYY-MM-DD). */
+  today: string;
+  /** What git could tell: full history, a shallow clone (dates unknown), or no git at all. */
+  git: 'ok' | 'shallow' | 'unavailable';
+}
+
+/** A navigation section: an index page listing entities or showing a derived view. */
+export interface SectionInfo {
+  /** Base-relative path without slashes, e.g. `bets`, `kinds/okr`. */
+  slug: string;
+  title: string;
+  /** The entity kind listed in this section, or null for pages such as the changelog. */
+  kind: string | null;
+  count: number;
+}
+
+/** The home page's derived content. */
+export interface HomeData {
+  /** Id of the model root entity, or null when the model has none. */
+  model: string | null;
+  title: string;
+  version: string | null;
+  quarter: string | null;
+  /** Id of the north-star metric. */
+  northStar: string | null;
+  /** Ids of the active bets of the current quarter (every active bet when the model names no quarter). */
+  activeBets: string[];
+  /** What we will not do this quarter: every non-goal of every active bet, with its bet. */
+  nonGoals: { text: string; bet: string }[];
+  /** The reading path for a new hire. */
+  startHere: { title: string; path: string; description: string }[];
+  /** Id of the most recent assessment, or null. */
+  latestAssessment: string | null;
+}
+
+/** One part of a body: sanitised HTML, or the place where a parsed decision matrix stands. */
+export type BodyPart = { html: string } | { matrix: number };
+
+/** One model file, ready to render. */
+export interface HandbookEntity {
+  id: string;
+  kind: string;
+  title: string;
+  /** Repository-relative path of the file. */
+  file: string;
+  /** Base-relative page path with a trailing slash (`bets/self-serve/`); `` for the model root. */
+  path: string;
+  /** The frontmatter exactly as loaded (rendered escaped, never as HTML). */
+  data: Record<string, unknown>;
+  tags: string[];
+  /** The body as sanitised HTML; body headings start at h3. */
+  bodyHtml: string;
+  /** For decision-rights: the body split around its parsed matrices, so they render in place. */
+  bodyParts: BodyPart[];
+  /** Last commit touching the file (ISO timestamp), or `unknown`. */
+  updated: string;
+  /** Link to edit the file in the repository, when `site.repo` is set. */
+  editUrl: string | null;
+  /** Link to the file's history in the repository, when `site.repo` is set. */
+  historyUrl: string | null;
+  reviewBy: string | null;
+  /** True when `review_by` is in the past. */
+  needsReview: boolean;
+  /** References this entity makes, grouped by field. */
+  outgoing: RelationGroup[];
+  /** References other entities make to this one, grouped by field (the backlinks). */
+  incoming: RelationGroup[];
+  /** For roles and teams: the decisions they take part in. */
+  decisions: DecisionInvolvement[];
+  model?: ModelView;
+  bet?: BetView;
+  guardrail?: GuardrailView;
+  team?: TeamView;
+  role?: RoleView;
+  metric?: MetricView;
+  cadence?: CadenceView;
+  /** For decision-rights: the parsed matrices. */
+  matrices?: MatrixView[];
+  assessment?: AssessmentView;
+}
+
+/** References of one field, e.g. "Owner" → [growth]. */
+export interface RelationGroup {
+  label: string;
+  /** Entity ids (possibly missing from the model when it was built with lint errors). */
+  ids: string[];
+}
+
+/** A role's or team's part in one decision. */
+export interface DecisionInvolvement {
+  decision: string;
+  /** Id of the decision-rights entity holding the matrix. */
+  entity: string;
+  /** The letter in the cell, e.g. `D`. */
+  letter: string;
+  /** The letter in words, e.g. `Decides`. */
+  meaning: string;
+  /** True when this letter is the scheme's decider. */
+  decides: boolean;
+}
+
+export interface ModelView {
+  version: string | null;
+  quarter: string | null;
+  northStar: string | null;
+  owner: string | null;
+}
+
+export interface BetView {
+  status: string;
+  owner: string | null;
+  quarter: string | null;
+  level: string;
+  teams: string[];
+  problem: string | null;
+  leadingIndicators: { metric: string | null; target: string; by: string | null }[];
+  harmSignals: { metric: string | null; signal: string }[];
+  nonGoals: string[];
+  guardrails: string[];
+  alternatives: { option: string; whyNot: string }[];
+  checkpoints: string[];
+  signedOffBy: string[];
+}
+
+export interface GuardrailView {
+  type: string | null;
+  scope: string | null;
+  owner: string | null;
+  status: string;
+  exceptions: string | null;
+}
+
+export interface TeamView {
+  type: string | null;
+  lead: string | null;
+  members: string[];
+  parent: string | null;
+  /** Teams whose parent is this team. */
+  children: string[];
+  /** The nearest product group above (or equal to) this team, or null. */
+  group: string | null;
+  metrics: string[];
+  github: string | null;
+}
+
+export interface RoleView {
+  holder: string | null;
+  team: string | null;
+  reportsTo: string | null;
+  github: string | null;
+}
+
+export interface MetricView {
+  type: string | null;
+  owner: string | null;
+  unit: string | null;
+  direction: string | null;
+  /** The `source` URL, only when it is https or relative. */
+  source: string | null;
+}
+
+export interface CadenceView {
+  frequency: string | null;
+  durationMinutes: number | null;
+  owner: string | null;
+  participants: string[];
+  inputs: string[];
+  outputs: string[];
+}
+
+/** One decision-rights matrix, as the site renders it. */
+export interface MatrixView {
+  scheme: string;
+  /** Role or team ids heading the letter columns. */
+  columns: string[];
+  /** The scheme's letters in words, e.g. `{ D: 'Decides', C: 'Consulted', I: 'Informed' }`. */
+  letters: Record<string, string>;
+  rows: {
+    decision: string;
+    sla: string | null;
+    escalation: string | null;
+    /** Column id → letter. */
+    cells: Record<string, string>;
+    decides: string | null;
+  }[];
+}
+
+export interface AssessmentView {
+  date: string | null;
+  total: number;
+  max: number;
+  band: 'healthy' | 'structural-drift' | 'intervention-overdue';
+  thresholds: { healthy: number; drift: number };
+  categories: { name: string; total: number; max: number; low: number; weak: boolean }[];
+  weakCategories: string[];
+  scores: { statement: string; category: string; score: number }[];
+}
+
+/** The model's history from git, newest first. */
+export interface Changelog {
+  /** Why there is no history, when there is none. */
+  unavailable: string | null;
+  commits: ChangelogCommit[];
+  /** True when older commits were left off. */
+  truncated: boolean;
+}
+
+export interface ChangelogCommit {
+  hash: string;
+  date: string;
+  author: string;
+  subject: string;
+  /** Link to the commit, when `site.repo` is set. */
+  url: string | null;
+  changes: { change: 'added' | 'changed' | 'removed'; file: string; id: string; title: string | null; path: string | null }[];
+}

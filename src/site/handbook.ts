@@ -1,0 +1,493 @@
+// Turns the loaded model into the handbook's data (HandbookData): sanitised bodies, relations both
+// ways, derived views, git dates and the changelog. The Astro site renders only what this returns.
+import { posix } from 'node:path';
+import type { Entity } from '../model/entity.js';
+import type { LoadedModel } from '../model/load.js';
+import type { SiteSettings } from '../config.js';
+import { referencesOf, relationFields, type RelationField } from '../model/relations.js';
+import { decisionMatrices, schemes, type DecisionMatrix } from '../model/decision-rights.js';
+import { defaultThresholds, scoreAssessment, type Thresholds } from '../model/assessment.js';
+import type {
+  AssessmentView, BetView, CadenceView, Changelog, DecisionInvolvement, GuardrailView, HandbookData,
+  HandbookEntity, HomeData, MatrixView, MetricView, ModelView, RelationGroup, RoleView, SectionInfo, TeamView,
+} from './handbook-data.js';
+import { readGitHistory, type GitHistory } from './git.js';
+import { renderBody, renderBodyHtml, resolveRelative, type LinkContext } from './markdown.js';
+
+/** What the handbook needs of the loaded model (a hand-written one will do in tests). */
+export type HandbookModel = Pick<LoadedModel, 'root' | 'modelDir' | 'entities'>;
+
+export interface HandbookOptions {
+  /** The `site:` block of opmodel.config.yaml. */
+  site?: SiteSettings;
+  /** Sub-path to serve under; overrides `site.base`. */
+  base?: string;
+  /** The model folder's git history; read from the repository when left out. */
+  history?: GitHistory;
+  /** The date to judge `review_by` against (YYYY-MM-DD); default OPMODEL_TODAY or the local date, as lint does. */
+  today?: string;
+  /** Assessment bands; default healthy ≥ 18, drift ≥ 12. */
+  thresholds?: Thresholds;
+  /** Reference fields: the built-in ones plus any a custom kind's schema declares (as lint builds them). */
+  relations?: readonly RelationField[];
+  /** Most commits kept for the changelog page (default 300). */
+  changelogLimit?: number;
+}
+
+/** Built-in kinds: the section each is listed in, in navigation order. */
+const builtinSections: { kind: string; slug: string; title: string }[] = [
+  { kind: 'bet', slug: 'bets', title: 'Bets' },
+  { kind: 'guardrail', slug: 'guardrails', title: 'Guardrails' },
+  { kind: 'decision-rights', slug: 'decision-rights', title: 'Decision rights' },
+  { kind: 'context-table', slug: 'context', title: 'Context' },
+  { kind: 'team', slug: 'teams', title: 'Teams' },
+  { kind: 'role', slug: 'roles', title: 'Roles' },
+  { kind: 'metric', slug: 'metrics', title: 'Metrics' },
+  { kind: 'cadence', slug: 'cadences', title: 'Cadences' },
+  { kind: 'assessment', slug: 'assessments', title: 'Assessment' },
+];
+
+/** Builds the handbook's data from the loaded model. Never reads model files; runs git twice. */
+export function buildHandbookData(model: HandbookModel, options: HandbookOptions = {}): HandbookData {
+  const relations = options.relations ?? relationFields;
+  const base = normaliseBase(options.base ?? options.site?.base);
+  const repo = safeRepo(options.site?.repo);
+  const today = options.today ?? todayString();
+  const history = options.history ?? readGitHistory(model.root, model.modelDir);
+  const thresholds = options.thresholds ?? defaultThresholds;
+
+  // Broken files only reserve their id; lint reports them, the handbook leaves them out.
+  const source = model.entities.filter((entity) => !entity.broken).sort(byKindThenTitle);
+  const byId = new Map(source.map((entity) => [entity.id, entity]));
+  const sections = sectionsOf(source, history);
+  const sectionOf = new Map(sections.filter((s) => s.kind).map((s) => [s.kind!, s.slug]));
+  const pathOf = (entity: Entity) => (entity.kind === 'model' ? '' : `${sectionOf.get(entity.kind)}/${entity.id}/`);
+  const pages = new Map(source.map((entity) => [entity.file, base + pathOf(entity)]));
+  const entityByFile = new Map(source.map((entity) => [entity.file, entity]));
+
+  // Relations both ways, from the one table in relations.ts.
+  const outgoing = new Map<string, RelationGroup[]>();
+  const incoming = new Map<string, Map<string, string[]>>();
+  const addIncoming = (target: string, label: string, from: string) => {
+    const groups = incoming.get(target) ?? new Map<string, string[]>();
+    const ids = groups.get(label) ?? [];
+    if (!ids.includes(from)) ids.push(from);
+    groups.set(label, ids);
+    incoming.set(target, groups);
+  };
+  for (const entity of source) {
+    const groups: RelationGroup[] = [];
+    for (const reference of referencesOf(entity, relations)) {
+      let group = groups.find((g) => g.label === reference.field.label);
+      if (!group) groups.push((group = { label: reference.field.label, ids: [] }));
+      if (!group.ids.includes(reference.target)) group.ids.push(reference.target);
+      addIncoming(reference.target, reference.field.reverse, entity.id);
+    }
+    outgoing.set(entity.id, groups);
+  }
+
+  // Decision matrices, and every role's and team's part in them.
+  const matrices = new Map<string, DecisionMatrix[]>();
+  const involvement = new Map<string, DecisionInvolvement[]>();
+  for (const entity of source) {
+    if (entity.kind !== 'decision-rights') continue;
+    const found = safely(() => decisionMatrices(entity), []);
+    matrices.set(entity.id, found);
+    for (const matrix of found) {
+      const letters = letterWords(matrix.scheme);
+      for (const row of matrix.rows) {
+        for (const [column, letter] of Object.entries(row.cells)) {
+          const list = involvement.get(column) ?? [];
+          list.push({ decision: row.decision, entity: entity.id, letter, meaning: letters[letter] ?? letter, decides: letter === schemes[matrix.scheme].decider });
+          involvement.set(column, list);
+        }
+        if (row.escalation) {
+          const list = involvement.get(row.escalation) ?? [];
+          list.push({ decision: row.decision, entity: entity.id, letter: '↑', meaning: 'Escalation point', decides: false });
+          involvement.set(row.escalation, list);
+        }
+      }
+    }
+  }
+
+  // Team tree: children and the product group each team sits in.
+  const children = new Map<string, string[]>();
+  for (const entity of source) {
+    const parent = entity.kind === 'team' ? str(entity.data.parent) : null;
+    if (parent) children.set(parent, [...(children.get(parent) ?? []), entity.id]);
+  }
+  const groupOf = (team: Entity): string | null => {
+    const seen = new Set<string>();
+    let current: Entity | undefined = team;
+    while (current && current.kind === 'team' && !seen.has(current.id)) {
+      if (current.data.type === 'product-group') return current.id;
+      seen.add(current.id);
+      const parent = str(current.data.parent);
+      current = parent ? byId.get(parent) : undefined;
+    }
+    return null;
+  };
+
+  const entities: HandbookEntity[] = source.map((entity) => {
+    const context: LinkContext = {
+      file: entity.file,
+      pages,
+      repo,
+      repoPrefix: history.prefix,
+      onLink: (target) => {
+        const linked = entityByFile.get(target);
+        if (linked && linked.id !== entity.id) addIncoming(linked.id, 'Mentioned in', entity.id);
+      },
+    };
+    const entityMatrices = matrices.get(entity.id) ?? [];
+    const { bodyHtml, bodyParts } = renderEntityBody(entity, context, entityMatrices.map((m) => m.line));
+    const reviewBy = str(entity.data.review_by);
+    const repoFile = encodePath(history.prefix + entity.file);
+    const result: HandbookEntity = {
+      id: entity.id,
+      kind: entity.kind,
+      title: titleOf(entity),
+      file: entity.file,
+      path: pathOf(entity),
+      data: entity.data,
+      tags: list(entity.data.tags),
+      bodyHtml,
+      bodyParts,
+      updated: history.lastUpdated.get(entity.file) ?? 'unknown',
+      editUrl: repo ? `${repo}/edit/main/${repoFile}` : null,
+      historyUrl: repo ? `${repo}/commits/main/${repoFile}` : null,
+      reviewBy,
+      needsReview: reviewBy !== null && /^\d{4}-\d{2}-\d{2}$/.test(reviewBy) && reviewBy < today,
+      outgoing: outgoing.get(entity.id) ?? [],
+      incoming: [],
+      decisions: involvement.get(entity.id) ?? [],
+    };
+    const d = entity.data;
+    switch (entity.kind) {
+      case 'model':
+        result.model = modelView(d);
+        break;
+      case 'bet':
+        result.bet = betView(d);
+        break;
+      case 'guardrail':
+        result.guardrail = guardrailView(d);
+        break;
+      case 'team':
+        result.team = { ...teamView(d), children: children.get(entity.id) ?? [], group: groupOf(entity) };
+        break;
+      case 'role':
+        result.role = roleView(d);
+        break;
+      case 'metric':
+        result.metric = { ...metricView(d), source: safeUrl(d.source, context) };
+        break;
+      case 'cadence':
+        result.cadence = cadenceView(d);
+        break;
+      case 'decision-rights':
+        result.matrices = entityMatrices.map(matrixView);
+        break;
+      case 'assessment':
+        result.assessment = assessmentView(d, thresholds);
+        break;
+    }
+    return result;
+  });
+  // Bodies are rendered now, so "mentioned in" backlinks are complete.
+  for (const entity of entities) {
+    entity.incoming = [...(incoming.get(entity.id) ?? new Map<string, string[]>())].map(([label, ids]) => ({ label, ids }));
+  }
+
+  const siteTitle = nonEmpty(options.site?.title) ?? titleOfRoot(source) ?? 'Operating model';
+  return {
+    format: 1,
+    site: { title: siteTitle, base, repo, generatedAt: new Date().toISOString(), today, git: history.state },
+    home: homeData(entities, sections),
+    entities,
+    sections,
+    changelog: changelogOf(history, entityByFile, pages, base, repo, options.changelogLimit ?? 300),
+  };
+}
+
+function renderEntityBody(entity: Entity, context: LinkContext, matrixLines: number[]) {
+  if (entity.bodyUnparsed) {
+    const html = '<p><em>This text is too deeply nested to show safely here; read it in the repository.</em></p>';
+    return { bodyHtml: html, bodyParts: [{ html }] };
+  }
+  const options = { headingStart: 3, bodyLine: entity.bodyLine };
+  if (entity.kind === 'decision-rights') {
+    const bodyHtml = renderBodyHtml(entity.body, { ...context, onLink: undefined }, options);
+    return { bodyHtml, bodyParts: renderBody(entity.body, context, { ...options, matrixLines }) };
+  }
+  const bodyHtml = renderBodyHtml(entity.body, context, options);
+  return { bodyHtml, bodyParts: bodyHtml ? [{ html: bodyHtml }] : [] };
+}
+
+function sectionsOf(entities: Entity[], history: GitHistory): SectionInfo[] {
+  const counts = new Map<string, number>();
+  for (const entity of entities) counts.set(entity.kind, (counts.get(entity.kind) ?? 0) + 1);
+  const sections: SectionInfo[] = builtinSections
+    .filter((section) => counts.has(section.kind))
+    .map((section) => ({ ...section, count: counts.get(section.kind)! }));
+  const custom = [...counts.keys()].filter((kind) => kind !== 'model' && !builtinSections.some((s) => s.kind === kind)).sort();
+  for (const kind of custom) {
+    sections.push({ kind, slug: `kinds/${slug(kind)}`, title: capitalise(kind.replace(/[-_]/g, ' ')), count: counts.get(kind)! });
+  }
+  sections.push({ kind: null, slug: 'changelog', title: 'Changelog', count: history.commits.length });
+  return sections;
+}
+
+function homeData(entities: HandbookEntity[], sections: SectionInfo[]): HomeData {
+  const root = entities.find((entity) => entity.kind === 'model');
+  const quarter = root?.model?.quarter ?? null;
+  const activeBets = entities.filter((e) => e.bet && e.bet.status === 'active' && (quarter === null || e.bet.quarter === quarter));
+  const has = (slug: string) => sections.some((section) => section.slug === slug);
+  const startHere = [
+    { title: 'Strategy', path: '#strategy', description: 'What we are trying to achieve, and why.', show: Boolean(root) },
+    { title: 'Bets', path: 'bets/', description: 'The few things we are betting on this quarter, and what we will not do.', show: has('bets') },
+    { title: 'Guardrails', path: 'guardrails/', description: 'The lines we do not cross, our principles, and what we prefer.', show: has('guardrails') },
+    { title: 'Decision rights', path: 'decision-rights/', description: 'Who decides, who is consulted, who is informed.', show: has('decision-rights') },
+    { title: 'How we work', path: 'cadences/', description: 'The meetings and reviews that run our week and our quarter.', show: has('cadences') },
+  ];
+  const assessments = entities.filter((e) => e.assessment).sort((a, b) => (b.assessment!.date ?? '').localeCompare(a.assessment!.date ?? ''));
+  return {
+    model: root?.id ?? null,
+    title: root?.title ?? 'Operating model',
+    version: root?.model?.version ?? null,
+    quarter,
+    northStar: root?.model?.northStar ?? null,
+    activeBets: activeBets.map((bet) => bet.id),
+    nonGoals: activeBets.flatMap((bet) => bet.bet!.nonGoals.map((text) => ({ text, bet: bet.id }))),
+    startHere: startHere.filter((step) => step.show).map(({ show: _show, ...step }) => step),
+    latestAssessment: assessments[0]?.id ?? null,
+  };
+}
+
+function changelogOf(
+  history: GitHistory, entityByFile: Map<string, Entity>, pages: Map<string, string>, base: string, repo: string | null, limit: number,
+): Changelog {
+  if (history.state === 'unavailable') return { unavailable: 'This model is not in a git repository, so there is no history to show.', commits: [], truncated: false };
+  if (history.state === 'shallow') {
+    return { unavailable: 'The handbook was built from a shallow clone, so the history is incomplete. Build from a full clone (for example `fetch-depth: 0` in GitHub Actions) to see it.', commits: [], truncated: false };
+  }
+  const commits = history.commits
+    .map((commit) => ({
+      hash: commit.hash,
+      date: commit.date,
+      author: commit.author,
+      subject: commit.subject,
+      url: repo && /^[0-9a-f]+$/.test(commit.hash) ? `${repo}/commit/${commit.hash}` : null,
+      changes: commit.changes
+        .filter((change) => isEntityFile(change.file))
+        .map((change) => {
+          const entity = entityByFile.get(change.file);
+          const page = pages.get(change.file);
+          return {
+            change: change.status,
+            file: change.file,
+            id: entity?.id ?? posix.basename(change.file, '.md'),
+            title: entity ? titleOf(entity) : null,
+            path: page !== undefined && change.status !== 'removed' ? page.slice(base.length) : null,
+          };
+        }),
+    }))
+    .filter((commit) => commit.changes.length > 0);
+  return { unavailable: null, commits: commits.slice(0, limit), truncated: commits.length > limit };
+}
+
+function isEntityFile(file: string): boolean {
+  const name = posix.basename(file);
+  return name.endsWith('.md') && name.toLowerCase() !== 'readme.md' && !name.startsWith('_');
+}
+
+// ---- per-kind views: defensive, because a model built with --allow-errors may break its schema
+
+function modelView(d: Record<string, unknown>): ModelView {
+  return { version: str(d.version), quarter: str(d.quarter), northStar: str(d.north_star), owner: str(d.owner) };
+}
+
+function betView(d: Record<string, unknown>): BetView {
+  return {
+    status: str(d.status) ?? 'proposed',
+    owner: str(d.owner),
+    quarter: str(d.quarter),
+    level: str(d.level) ?? 'team',
+    teams: list(d.teams),
+    problem: str(d.problem),
+    leadingIndicators: records(d.leading_indicators).map((r) => ({ metric: str(r.metric), target: str(r.target) ?? '', by: str(r.by) })),
+    harmSignals: records(d.harm_signals).map((r) => ({ metric: str(r.metric), signal: str(r.signal) ?? '' })),
+    nonGoals: list(d.non_goals),
+    guardrails: list(d.guardrails),
+    alternatives: records(d.alternatives).map((r) => ({ option: str(r.option) ?? '', whyNot: str(r.why_not) ?? '' })),
+    checkpoints: list(d.checkpoints),
+    signedOffBy: list(d.signed_off_by),
+  };
+}
+
+function guardrailView(d: Record<string, unknown>): GuardrailView {
+  return { type: str(d.type), scope: str(d.scope), owner: str(d.owner), status: str(d.status) ?? 'active', exceptions: str(d.exceptions) };
+}
+
+function teamView(d: Record<string, unknown>): Omit<TeamView, 'children' | 'group'> {
+  return { type: str(d.type), lead: str(d.lead), members: list(d.members), parent: str(d.parent), metrics: list(d.metrics), github: str(d.github) };
+}
+
+function roleView(d: Record<string, unknown>): RoleView {
+  return { holder: str(d.holder), team: str(d.team), reportsTo: str(d.reports_to), github: str(d.github) };
+}
+
+function metricView(d: Record<string, unknown>): Omit<MetricView, 'source'> {
+  return { type: str(d.type), owner: str(d.owner), unit: str(d.unit), direction: str(d.direction) };
+}
+
+function cadenceView(d: Record<string, unknown>): CadenceView {
+  const minutes = typeof d.duration_minutes === 'number' && Number.isFinite(d.duration_minutes) && d.duration_minutes > 0 ? d.duration_minutes : null;
+  return { frequency: str(d.frequency), durationMinutes: minutes, owner: str(d.owner), participants: list(d.participants), inputs: list(d.inputs), outputs: list(d.outputs) };
+}
+
+/** A scheme's letters in words, capitalised for the page: `{ D: 'Decides', … }`. */
+function letterWords(scheme: DecisionMatrix['scheme']): Record<string, string> {
+  const words = schemes[scheme]?.words ?? {};
+  return Object.fromEntries(Object.entries(words).map(([letter, word]) => [letter, capitalise(word)]));
+}
+
+function matrixView(matrix: DecisionMatrix): MatrixView {
+  return {
+    scheme: matrix.scheme,
+    columns: matrix.columns,
+    letters: letterWords(matrix.scheme),
+    rows: matrix.rows.map((row) => ({ decision: row.decision, sla: row.sla, escalation: row.escalation, cells: row.cells, decides: row.decides })),
+  };
+}
+
+function assessmentView(d: Record<string, unknown>, thresholds: Thresholds): AssessmentView {
+  const score = safely(() => scoreAssessment(d, thresholds), null);
+  const scores = records(d.scores).map((r) => ({ statement: str(r.statement) ?? '', category: str(r.category) ?? '', score: typeof r.score === 'number' ? r.score : 0 }));
+  return {
+    date: str(d.date),
+    total: score?.total ?? 0,
+    max: score?.max ?? 0,
+    band: score?.band ?? 'intervention-overdue',
+    thresholds,
+    // Categories nobody scored would draw empty bars.
+    categories: (score?.categories ?? []).filter((category) => category.max > 0),
+    weakCategories: score?.weakCategories ?? [],
+    scores,
+  };
+}
+
+// ---- small helpers
+
+function titleOf(entity: Entity): string {
+  return nonEmpty(entity.data.title) ?? entity.id;
+}
+
+function titleOfRoot(entities: Entity[]): string | null {
+  const root = entities.find((entity) => entity.kind === 'model');
+  return root ? titleOf(root) : null;
+}
+
+function byKindThenTitle(a: Entity, b: Entity): number {
+  const rank = (kind: string) => {
+    if (kind === 'model') return -1;
+    const i = builtinSections.findIndex((section) => section.kind === kind);
+    return i === -1 ? builtinSections.length : i;
+  };
+  return rank(a.kind) - rank(b.kind) || a.kind.localeCompare(b.kind) || titleOf(a).localeCompare(titleOf(b), 'en') || a.id.localeCompare(b.id);
+}
+
+function str(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+function nonEmpty(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+function list(value: unknown): string[] {
+  if (!Array.isArray(value)) return typeof value === 'string' ? [value] : [];
+  return value.map(str).filter((item): item is string => item !== null);
+}
+
+function records(value: unknown): Record<string, unknown>[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((item): item is Record<string, unknown> => item !== null && typeof item === 'object' && !Array.isArray(item));
+}
+
+function safely<T>(run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch {
+    return fallback;
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'kind';
+}
+
+function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/** Today as lint judges it: OPMODEL_TODAY when set, else the local date. */
+function todayString(): string {
+  const fromEnv = process.env.OPMODEL_TODAY;
+  if (fromEnv && /^\d{4}-\d{2}-\d{2}$/.test(fromEnv)) return fromEnv;
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** `/`, or the sub-path with a leading and trailing slash; anything odd in it is percent-encoded. */
+export function normaliseBase(base: string | undefined): string {
+  const parts = (base ?? '/').split('/').filter((part) => part !== '' && part !== '.' && part !== '..');
+  const encoded = parts.map((part) => encodeURIComponent(decodeSafely(part)));
+  return encoded.length ? `/${encoded.join('/')}/` : '/';
+}
+
+function decodeSafely(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** The repository URL when it is a plain https URL, without a trailing slash or `.git`. */
+export function safeRepo(repo: string | undefined): string | null {
+  if (typeof repo !== 'string') return null;
+  try {
+    const url = new URL(repo.trim());
+    if (url.protocol !== 'https:' || url.username || url.password) return null;
+    return url.href.replace(/\/+$/, '').replace(/\.git$/, '');
+  } catch {
+    return null;
+  }
+}
+
+/** A frontmatter URL for the site: https as is, a relative path to a model file's page or the repository. */
+function safeUrl(value: unknown, context: LinkContext): string | null {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const url = value.trim();
+  if (/^https:\/\//i.test(url)) {
+    try {
+      return new URL(url).href;
+    } catch {
+      return null;
+    }
+  }
+  if (url.startsWith('//') || /^[^/?#]*:/.test(url)) return null; // another scheme or host: refuse
+  const target = resolveRelative(context.file, url);
+  if (target === null) return null;
+  const page = context.pages.get(target);
+  if (page) return page;
+  return context.repo ? `${context.repo}/blob/main/${encodePath(context.repoPrefix + target)}` : null;
+}

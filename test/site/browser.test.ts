@@ -1,0 +1,140 @@
+// The built handbook in a real browser (Chromium via playwright-core, /usr/bin/chromium): navigation
+// through relations, the "Who decides…?" filter, search, and no console errors. With
+// SCREENSHOTS=<dir>, also saves every page type at desktop (1280px) and phone (390px) width.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveStatic } from './static-server.js';
+import { buildInto, fixtureRepo, loadFixture } from './helpers.js';
+
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const base = '/handbook/';
+let root: string;
+let out: string;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Browser;
+const problems: string[] = [];
+
+/** A page that records console errors, failed requests and uncaught exceptions. */
+async function open(width = 1280): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`${page.url()}: console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    // Leaving a page aborts what it still loads (a favicon, a worker): that is not a fault.
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`${page.url()}: failed ${request.url()} ${request.failure()?.errorText}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${page.url()}: ${response.status()} ${response.url()}`);
+  });
+  return page;
+}
+
+describe.skipIf(!existsSync(executablePath))('in a browser', () => {
+  beforeAll(async () => {
+    root = fixtureRepo();
+    out = await buildInto(loadFixture(root), base);
+    server = await serveStatic(out, base);
+    browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(root, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  test('home → a bet → its owner team → back', async () => {
+    const page = await open();
+    await page.goto(server.url);
+    expect(await page.locator('h1').textContent()).toBe('Acme Operating Model');
+    await page.locator('#active-bets ~ ul a', { hasText: 'Self-serve onboarding' }).first().click();
+    await page.waitForURL(`${server.url}bets/self-serve-onboarding/`);
+    expect(await page.locator('h1').textContent()).toBe('Self-serve onboarding');
+    await page.locator('.facts dt:text-is("Owner") + dd a').click();
+    await page.waitForURL(`${server.url}teams/growth/`);
+    expect(await page.locator('h1').textContent()).toBe('Growth');
+    expect(await page.locator('#bets ~ ul a', { hasText: 'Self-serve onboarding' }).count()).toBeGreaterThan(0);
+    await page.goBack();
+    await page.waitForURL(`${server.url}bets/self-serve-onboarding/`);
+    expect(await page.locator('h1').textContent()).toBe('Self-serve onboarding');
+    await page.close();
+  });
+
+  test('the decision filter narrows the rows, by keyboard too', async () => {
+    const page = await open();
+    await page.goto(`${server.url}decision-rights/`);
+    const visibleRows = () => page.locator('table[data-matrix] tbody tr:visible').count();
+    expect(await visibleRows()).toBe(5);
+    // Reach the filter from the skip link with the keyboard alone.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.locator('#decision-query').focus();
+    await page.keyboard.type('pricing');
+    expect(await visibleRows()).toBe(1);
+    expect(await page.locator('[data-filter-status]').textContent()).toBe('Showing 1 of 5 decisions.');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('pricing');
+    await page.locator('#decision-query').fill('');
+    await page.locator('#decision-person').selectOption('platform');
+    expect(await visibleRows()).toBe(2);
+    // Sections with no matching row are hidden.
+    await page.locator('#decision-query').fill('breaking');
+    expect(await visibleRows()).toBe(1);
+    // A link with ?q= opens the filter pre-filled (role and team pages link this way).
+    await page.goto(`${server.url}decision-rights/?q=kill`);
+    expect(await page.locator('#decision-query').inputValue()).toBe('kill');
+    expect(await visibleRows()).toBe(1);
+    await page.close();
+  });
+
+  test('search finds pages, under the sub-path', async () => {
+    const page = await open();
+    await page.goto(server.url);
+    await page.locator('#site-search-input').fill('reconciliation');
+    await page.locator('#site-search-input').press('Enter');
+    await page.waitForURL(/search\/\?q=reconciliation/);
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 15_000 });
+    expect(await result.getAttribute('href')).toMatch(/^\/handbook\//);
+    await page.close();
+  });
+
+  test('no console errors, failed requests or exceptions on any page type', async () => {
+    const page = await open();
+    for (const path of ['', 'bets/', 'bets/ledger-performance/', 'guardrails/', 'guardrails/no-silent-data-loss/', 'decision-rights/', 'decision-rights/product/', 'context/', 'context/product-context/', 'teams/', 'teams/growth/', 'roles/', 'roles/cpo/', 'metrics/', 'metrics/activation-rate/', 'cadences/', 'cadences/weekly-operating-review/', 'assessments/', 'assessments/2026-q2/', 'changelog/', 'search/?q=ledger', 'no-such-page/']) {
+      await page.goto(server.url + path, { waitUntil: 'load' });
+    }
+    await page.waitForLoadState('networkidle');
+    // The 404 page is the one expected failure.
+    const expected = (problem: string) => problem.includes('no-such-page');
+    await page.close();
+    expect(problems.filter((problem) => !expected(problem))).toEqual([]);
+  });
+
+  test.skipIf(!process.env.SCREENSHOTS)('screenshots of every page type', async () => {
+    const dir = process.env.SCREENSHOTS!;
+    mkdirSync(dir, { recursive: true });
+    const paths = ['', 'bets/', 'bets/self-serve-onboarding/', 'guardrails/', 'guardrails/no-silent-data-loss/', 'decision-rights/', 'decision-rights/product/', 'context/', 'teams/', 'teams/growth/', 'roles/', 'roles/cpo/', 'metrics/', 'metrics/activation-rate/', 'cadences/', 'cadences/weekly-operating-review/', 'assessments/', 'assessments/2026-q2/', 'changelog/', 'search/?q=onboarding'];
+    for (const width of [1280, 390]) {
+      const page = await open(width);
+      for (const path of paths) {
+        await page.goto(server.url + path);
+        await page.waitForLoadState('networkidle');
+        const name = path.replace(/[/?=]+/g, '-').replace(/-$/, '') || 'home';
+        await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
+      }
+      await page.close();
+    }
+    // The portfolio as printed: A4 at 96 dpi is 794 × 1123 px.
+    const print = await open(794);
+    await print.emulateMedia({ media: 'print' });
+    await print.goto(`${server.url}bets/`);
+    await print.screenshot({ path: join(dir, 'portfolio-print.png'), fullPage: true });
+    await print.pdf({ path: join(dir, 'portfolio-a4.pdf'), format: 'A4' });
+    await print.pdf({ path: join(dir, 'portfolio-letter.pdf'), format: 'Letter' });
+    await print.close();
+  }, 120_000);
+});

@@ -1,0 +1,226 @@
+// The handbook's data (buildHandbookData): relations both ways, derived views, links, safe URLs,
+// review dates, and what git says — without running Astro.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildHandbookData, normaliseBase, safeRepo } from '../../src/site/handbook.js';
+import type { HandbookData, HandbookEntity } from '../../src/site/handbook-data.js';
+import { readGitHistory } from '../../src/site/git.js';
+import { entityFromText } from './load-fixture.js';
+import { fixtureDir, fixtureRepo, loadFixture, today } from './helpers.js';
+
+const repo = 'https://github.com/acme/operating-model';
+let data: HandbookData;
+let root: string;
+const byId = (id: string): HandbookEntity => {
+  const found = data.entities.find((entity) => entity.id === id);
+  if (!found) throw new Error(`no entity ${id}`);
+  return found;
+};
+const incoming = (id: string, label: string) => byId(id).incoming.find((group) => group.label === label)?.ids ?? [];
+
+beforeAll(() => {
+  root = fixtureRepo();
+  data = buildHandbookData(loadFixture(root), { site: { repo, base: '/handbook' }, today });
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('relations', () => {
+  test('a bet links out to its owner, teams, metrics and guardrails', () => {
+    const bet = byId('self-serve-onboarding');
+    expect(bet.bet).toMatchObject({ owner: 'growth', teams: ['growth', 'ledger'], guardrails: ['no-silent-data-loss', 'self-serve-first'] });
+    expect(bet.outgoing.find((g) => g.label === 'Leading indicators')?.ids).toEqual(['activation-rate', 'time-to-first-reconciliation']);
+  });
+
+  test('targets list the bets, cadences and roles that point at them', () => {
+    expect(incoming('growth', 'Owns bets')).toEqual(['self-serve-onboarding']);
+    expect(incoming('ledger', 'Takes part in bets').sort()).toEqual(['ai-categorisation', 'ledger-performance', 'self-serve-onboarding']);
+    expect(incoming('growth', 'Takes part in cadences').sort()).toEqual(['standup', 'weekly-operating-review']);
+    expect(incoming('growth', 'Roles')).toEqual(['growth-pm']);
+    expect(incoming('activation-rate', 'Steers bets').sort()).toEqual(['ai-categorisation', 'self-serve-onboarding']);
+    expect(incoming('no-silent-data-loss', 'Binds bets').sort()).toEqual(['ledger-performance', 'self-serve-onboarding']);
+    expect(incoming('cpo', 'Direct reports').sort()).toEqual(['growth-pm', 'head-of-engineering']);
+  });
+
+  test('links in bodies become "mentioned in" backlinks', () => {
+    expect(incoming('self-serve-onboarding', 'Mentioned in')).toEqual(['operating-model']);
+    expect(incoming('self-serve-first', 'Mentioned in')).toEqual(['product-context']);
+  });
+
+  test('teams know their children and product group', () => {
+    expect(byId('core-product').team).toMatchObject({ children: ['growth', 'ledger'], group: 'core-product' });
+    expect(byId('growth').team?.group).toBe('core-product');
+    expect(byId('platform').team?.group).toBeNull();
+  });
+
+  test('roles and teams know the decisions they take part in', () => {
+    const cpo = byId('cpo').decisions;
+    expect(cpo.filter((d) => d.decides).map((d) => d.decision)).toEqual(['Add a bet to the quarter', 'Kill a bet', 'Change pricing']);
+    expect(byId('growth').decisions).toContainEqual({ decision: 'Change pricing', entity: 'product', letter: 'C', meaning: 'Consulted', decides: false });
+    expect(byId('ceo').decisions.map((d) => d.meaning)).toEqual(['Escalation point', 'Escalation point', 'Escalation point']);
+    expect(byId('platform').decisions).toContainEqual(expect.objectContaining({ decision: 'Ship a breaking API change', decides: true }));
+  });
+});
+
+describe('derived views', () => {
+  test('the home page has the quarter, the active bets and every non-goal of them', () => {
+    expect(data.home).toMatchObject({ title: 'Acme Operating Model', version: '1.0', quarter: '2026-Q3', northStar: 'weekly-active-teams', latestAssessment: '2026-q2' });
+    expect(data.home.activeBets.sort()).toEqual(['ledger-performance', 'self-serve-onboarding']);
+    expect(data.home.nonGoals).toContainEqual({ text: 'No new pricing plans this quarter', bet: 'self-serve-onboarding' });
+    expect(data.home.nonGoals.map((g) => g.bet)).not.toContain('ai-categorisation');
+    expect(data.home.startHere.map((s) => s.title)).toEqual(['Strategy', 'Bets', 'Guardrails', 'Decision rights', 'How we work']);
+  });
+
+  test('decision matrices are split out of the body where they stand', () => {
+    const rights = byId('product');
+    expect(rights.matrices).toHaveLength(2);
+    expect(rights.matrices![0]!.rows.map((r) => r.decides)).toEqual(['cpo', 'cpo', 'cpo']);
+    expect(rights.bodyParts.map((part) => ('matrix' in part ? part.matrix : 'html'))).toEqual(['html', 0, 'html', 1]);
+    expect(rights.matrices![0]!.letters).toEqual({ D: 'Decides', C: 'Consulted', I: 'Informed' });
+  });
+
+  test('the assessment is scored with the bands', () => {
+    const assessment = byId('2026-q2').assessment!;
+    expect(assessment).toMatchObject({ total: 15, max: 30, band: 'structural-drift', weakCategories: ['operations'] });
+    expect(assessment.categories.map((c) => c.name)).toEqual(['strategy', 'execution', 'operations', 'tooling', 'talent']);
+  });
+
+  test('sections follow the kinds present, then the changelog', () => {
+    expect(data.sections.map((s) => s.slug)).toEqual(['bets', 'guardrails', 'decision-rights', 'context', 'teams', 'roles', 'metrics', 'cadences', 'assessments', 'changelog']);
+    expect(byId('growth').path).toBe('teams/growth/');
+    expect(byId('operating-model').path).toBe('');
+  });
+});
+
+describe('pages and links', () => {
+  test('relative links to model files point at their handbook pages under the base', () => {
+    expect(byId('operating-model').bodyHtml).toContain('<a href="/handbook/bets/self-serve-onboarding/">self-serve onboarding</a>');
+    expect(byId('product-context').bodyHtml).toContain('<a href="/handbook/">Strategy</a>');
+    expect(byId('product-context').bodyHtml).toContain('<a href="https://example.com/eng">Engineering handbook</a>');
+  });
+
+  test('body headings start at h3, under the page h1 and a section h2', () => {
+    expect(byId('operating-model').bodyHtml).toContain('<h3>Where we play</h3>');
+    expect(byId('operating-model').bodyHtml).not.toMatch(/<h[12]/);
+  });
+
+  test('edit and history links need an https repository', () => {
+    expect(byId('growth').editUrl).toBe(`${repo}/edit/main/model/teams/growth.md`);
+    expect(byId('growth').historyUrl).toBe(`${repo}/commits/main/model/teams/growth.md`);
+    const without = buildHandbookData(loadFixture(root), { today, history: { state: 'unavailable', prefix: '', lastUpdated: new Map(), commits: [] } });
+    expect(without.entities.every((e) => e.editUrl === null && e.historyUrl === null)).toBe(true);
+    expect(safeRepo('javascript:alert(1)')).toBeNull();
+    expect(safeRepo('http://github.com/a/b')).toBeNull();
+    expect(safeRepo('https://github.com/a/b.git/')).toBe('https://github.com/a/b');
+  });
+
+  test('review_by in the past asks for a review', () => {
+    expect(byId('ledger-performance').needsReview).toBe(true);
+    expect(byId('self-serve-first').needsReview).toBe(true);
+    expect(byId('no-silent-data-loss').needsReview).toBe(false);
+    expect(byId('growth').needsReview).toBe(false);
+  });
+
+  test('bases are normalised to /…/', () => {
+    expect(normaliseBase(undefined)).toBe('/');
+    expect(normaliseBase('handbook')).toBe('/handbook/');
+    expect(normaliseBase('/a/b/')).toBe('/a/b/');
+    expect(normaliseBase('/../x"y/')).toBe('/x%22y/');
+  });
+});
+
+describe('safety', () => {
+  const evil = [
+    '<script>alert(1)</script>',
+    '<img src="x" onerror="alert(1)">',
+    '<iframe src="https://evil.example"></iframe>',
+    '[click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=) [vb](vbscript:msgbox)',
+    '![pixel](data:image/png;base64,AAAA)',
+    '<a href="javascript:alert(1)">raw link</a>',
+    '[spaced](<java\tscript:alert(1)>)',
+    '[ref link][r]\n\n[r]: javascript:alert(1)',
+    '| a | b |\n|---|---|\n| <script>alert(1)</script> | [x](javascript:alert(1)) |',
+  ].join('\n\n');
+
+  test('bodies never carry script, frames, event handlers or javascript:/data: URLs', () => {
+    const model = loadFixture(root);
+    model.entities.push(entityFromText('model/guardrails/evil.md', `---\ntitle: Evil\ntype: guardrail\nscope: build\nowner: cpo\n---\n${evil}\n`));
+    const result = buildHandbookData(model, { today, site: { repo } });
+    const html = result.entities.find((e) => e.id === 'evil')!.bodyHtml;
+    expect(html).not.toMatch(/<script|<iframe|onerror|javascript:|vbscript:|data:/i);
+    expect(html).toContain('click'); // the text stays, the link goes
+  });
+
+  test('frontmatter URLs are kept only when https or relative', () => {
+    const model = loadFixture(root);
+    const metric = (id: string, source: string) => entityFromText(`model/metrics/${id}.md`, `---\ntitle: ${id}\ntype: health\nsource: "${source}"\n---\n`);
+    model.entities.push(
+      metric('m-js', 'javascript:alert(1)'), metric('m-http', 'http://example.com'), metric('m-data', 'data:text/html,x'),
+      metric('m-https', 'https://example.com/x'), metric('m-page', '../teams/growth.md'), metric('m-file', '../../docs/metrics.csv'),
+    );
+    const result = buildHandbookData(model, { today, site: { repo, base: '/hb/' } });
+    const source = (id: string) => result.entities.find((e) => e.id === id)!.metric!.source;
+    expect(source('m-js')).toBeNull();
+    expect(source('m-http')).toBeNull();
+    expect(source('m-data')).toBeNull();
+    expect(source('m-https')).toBe('https://example.com/x');
+    expect(source('m-page')).toBe('/hb/teams/growth/');
+    expect(source('m-file')).toBe(`${repo}/blob/main/docs/metrics.csv`);
+  });
+
+  test('a model that breaks its schema still builds (built with --allow-errors)', () => {
+    const broken = entityFromText('model/bets/odd.md', '---\ntitle: 42\nstatus: [1, 2]\nleading_indicators: nope\nnon_goals: "just one"\nteams: [{ x: 1 }]\n---\n');
+    const result = buildHandbookData({ root, modelDir: 'model', entities: [broken] }, { today });
+    expect(result.entities[0]!.bet).toMatchObject({ status: 'proposed', leadingIndicators: [], nonGoals: ['just one'], teams: [] });
+    expect(result.home.model).toBeNull();
+  });
+});
+
+describe('git', () => {
+  test('last updated per file and a changelog, newest first', () => {
+    expect(byId('operating-model').updated).toBe('2026-05-02T09:00:00+00:00');
+    expect(byId('growth').updated).toBe('2026-04-01T09:00:00+00:00');
+    expect(data.site.git).toBe('ok');
+    const commits = data.changelog.commits;
+    expect(commits.map((c) => c.subject)).toEqual(['Remove NPS', 'Add the AI categorisation bet', 'Operating Model v1']);
+    expect(commits[0]!.changes).toEqual([{ change: 'removed', file: 'model/metrics/nps.md', id: 'nps', title: null, path: null }]);
+    expect(commits[1]!.changes).toContainEqual({ change: 'added', file: 'model/bets/ai-categorisation.md', id: 'ai-categorisation', title: 'AI categorisation', path: 'bets/ai-categorisation/' });
+    expect(commits[1]!.changes).toContainEqual(expect.objectContaining({ change: 'changed', id: 'operating-model' }));
+    expect(commits[0]!.url).toMatch(new RegExp(`^${repo}/commit/[0-9a-f]{40}$`));
+  });
+
+  test('a folder that is not a repository gives "unknown", not a crash', () => {
+    const plain = mkdtempSync(join(tmpdir(), 'opmodel-plain-'));
+    try {
+      const history = readGitHistory(plain, 'model');
+      expect(history.state).toBe('unavailable');
+      const result = buildHandbookData({ root: plain, modelDir: 'model', entities: loadFixture(fixtureDir).entities }, { today });
+      expect(result.entities.every((e) => e.updated === 'unknown')).toBe(true);
+      expect(result.changelog.unavailable).toMatch(/not in a git repository/);
+    } finally {
+      rmSync(plain, { recursive: true, force: true });
+    }
+  });
+
+  test('a shallow clone gives "unknown" dates and says why there is no changelog', () => {
+    const clone = mkdtempSync(join(tmpdir(), 'opmodel-shallow-'));
+    try {
+      execFileSync('git', ['clone', '-q', '--depth', '1', `file://${root}`, clone]);
+      const result = buildHandbookData(loadFixture(clone), { today });
+      expect(result.site.git).toBe('shallow');
+      expect(result.entities.every((e) => e.updated === 'unknown')).toBe(true);
+      expect(result.changelog.unavailable).toMatch(/shallow clone/);
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
+  });
+
+  test('a model folder inside a larger repository gets its path prefix in edit links', () => {
+    const result = buildHandbookData(loadFixture(fixtureDir), { today, site: { repo } });
+    const growth = result.entities.find((e) => e.id === 'growth')!;
+    // The fixture sits in this project's own repository at test/site/fixture/.
+    if (result.site.git === 'ok') expect(growth.editUrl).toBe(`${repo}/edit/main/test/site/fixture/model/teams/growth.md`);
+  });
+});
