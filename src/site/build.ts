@@ -1,7 +1,7 @@
 // Builds (or serves) the handbook: writes the HandbookData for this run, runs the Astro project that
 // ships in the package's site/ folder against it, then indexes the output with Pagefind.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync, mkdtempSync, realpathSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync, mkdtempSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -66,20 +66,36 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     const prepared = performance.now();
     log(`Prepared ${data.entities.length} entities in ${seconds(prepared - started)}.`);
 
-    if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, outputMarker), 'Built by opmodel build; the next build replaces this folder.\n');
+    // Astro writes into the staged site folder (whose node_modules resolves its own imports);
+    // the finished, indexed site then replaces outDir in one step.
     const site = copySite(work);
-    await runAstro(site, 'build', { dataFile, outDir, base: data.site.base, cacheDir: join(work, 'cache'), logLevel: options.logLevel ?? 'warn' });
-    writeFileSync(join(outDir, outputMarker), 'Built by opmodel build; the next build replaces this folder.\n');
+    const staged = join(site, 'out');
+    await runAstro(site, 'build', { dataFile, outDir: staged, base: data.site.base, cacheDir: join(work, 'cache'), logLevel: options.logLevel ?? 'warn' });
+    rmSync(join(staged, '.prerender'), { recursive: true, force: true });
+    writeFileSync(join(staged, outputMarker), 'Built by opmodel build; the next build replaces this folder.\n');
     const built = performance.now();
     log(`Built the pages in ${seconds(built - prepared)}.`);
 
-    const pages = await indexForSearch(outDir);
+    const pages = await indexForSearch(staged);
     log(`Indexed ${pages} pages for search in ${seconds(performance.now() - built)}.`);
+    publish(staged, outDir);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Moves a finished build into outDir, replacing an earlier opmodel build there (checked by guardOutDir). */
+function publish(staged: string, outDir: string): void {
+  mkdirSync(dirname(outDir), { recursive: true });
+  const previous = existsSync(outDir) ? `${outDir}.opmodel-old-${process.pid}` : undefined;
+  if (previous) renameSync(outDir, previous);
+  try {
+    renameSync(staged, outDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(staged, outDir, { recursive: true }); // another file system: copy instead
+  }
+  if (previous) rmSync(previous, { recursive: true, force: true });
 }
 
 /** A running dev server: `update` re-publishes a freshly loaded model and reloads open pages. */
@@ -183,7 +199,15 @@ async function runAstro(site: string, command: 'build' | 'dev', run: AstroRun): 
     };
     const astro = await import('astro');
     if (command === 'build') {
-      await astro.build(astroConfig(run) as never);
+      // Astro writes its prerender bundle under the working folder unless outDir is inside it, and
+      // that bundle must resolve Astro's own packages: so build from within the staged site.
+      const previous = process.cwd();
+      process.chdir(site);
+      try {
+        await astro.build(astroConfig(run) as never);
+      } finally {
+        process.chdir(previous);
+      }
       return { stop: async () => {} };
     }
     const server = await astro.dev(astroConfig(run) as never);
@@ -191,6 +215,7 @@ async function runAstro(site: string, command: 'build' | 'dev', run: AstroRun): 
     return { url: `http://${address.address}:${address.port}${run.base}`, stop: () => server.stop() };
   }
   const child = spawn(childNode(), [join(site, 'run-astro.mjs'), command, JSON.stringify(run)], {
+    cwd: site,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: childEnv(),
   });

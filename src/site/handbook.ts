@@ -57,7 +57,9 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
   const thresholds = options.thresholds ?? defaultThresholds;
 
   // Broken files only reserve their id; lint reports them, the handbook leaves them out.
-  const source = model.entities.filter((entity) => !entity.broken).sort(byKindThenTitle);
+  // Only entities with a readable file and a valid id get a page: the id is the page's URL
+  // (the `id` rule reports the others, and --allow-errors publishes the rest without them).
+  const source = model.entities.filter((entity) => !entity.broken && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(entity.id)).sort(byKindThenTitle);
   const byId = new Map(source.map((entity) => [entity.id, entity]));
   const sections = sectionsOf(source, history);
   const sectionOf = new Map(sections.filter((s) => s.kind).map((s) => [s.kind!, s.slug]));
