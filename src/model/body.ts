@@ -111,7 +111,7 @@ const eventAttribute = /<[^>]*?\s(on[a-z]+)\s*=/gi;
 const dangerousUrlAttribute = /\s(href|src|action|formaction|xlink:href|srcdoc|data|poster|background)\s*=\s*["']?\s*(javascript|vbscript|data)\s*:/gi;
 
 /** Records every construct in a raw HTML node that the handbook would have to strip. */
-function findUnsafeHtml(html: string, start: { line: number; column: number }, into: UnsafeHtml[]): void {
+export function findUnsafeHtml(html: string, start: { line: number; column: number }, into: UnsafeHtml[]): void {
   const place = (index: number) => {
     const before = html.slice(0, index);
     const newlines = before.split('\n').length - 1;
@@ -141,28 +141,27 @@ export function checkBounds(body: string, firstLine: number): ParsedBody['refuse
   if (Buffer.byteLength(body) > limits.maxBodyParseBytes) {
     return { message: `The body is larger than ${limits.maxBodyParseBytes / 1024} KB: split it into several files.`, line: firstLine, column: 1 };
   }
-  const lines = body.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    // Container nesting: `>` markers and list indentation.
-    let depth = 0;
-    for (let j = 0; j < line.length; j++) {
-      const ch = line[j];
-      if (ch === '>') depth++;
-      else if (ch !== ' ' && ch !== '\t') break;
-    }
-    const indent = /^[ \t>]*/.exec(line)![0].replace(/\t/g, '    ').replace(/>/g, '').length;
-    if (depth > limits.maxMarkdownNesting || indent / 2 > limits.maxMarkdownNesting * 2) {
-      return { message: `Line nests quotes or lists more than ${limits.maxMarkdownNesting} levels deep: flatten it.`, line: firstLine + i, column: 1 };
-    }
-    const run = longestDelimiterRun(line);
-    if (run.length > limits.maxDelimiterRun) {
-      return {
-        message: `A run of ${run.length} \`${run.char}\` characters is more than Markdown can read safely: shorten it.`,
-        line: firstLine + i,
-        column: run.index + 1,
-      };
-    }
+  const lineOf = (index: number) => {
+    let line = firstLine;
+    for (let i = body.indexOf('\n'); i !== -1 && i < index; i = body.indexOf('\n', i + 1)) line++;
+    return line;
+  };
+  // Container nesting: `>` markers, or indentation deep enough to nest lists that far. One pass
+  // of each pattern over the whole body; lines are counted only when one matches.
+  const nested = nestingPattern.exec(body);
+  if (nested) {
+    return { message: `Line nests quotes or lists more than ${limits.maxMarkdownNesting} levels deep: flatten it.`, line: lineOf(nested.index), column: 1 };
+  }
+  const run = delimiterRunPattern.exec(body);
+  if (run) {
+    let length = run[0].length;
+    while (body[run.index + length] === run[1]) length++;
+    const start = body.lastIndexOf('\n', run.index) + 1;
+    return {
+      message: `A run of ${length} \`${run[1]}\` characters is more than Markdown can read safely: shorten it.`,
+      line: lineOf(run.index),
+      column: run.index - start + 1,
+    };
   }
   const delimiters = countDelimiters(body);
   if (delimiters > limits.maxDelimiterRun * 50) {
@@ -171,18 +170,15 @@ export function checkBounds(body: string, firstLine: number): ParsedBody['refuse
   return undefined;
 }
 
-function longestDelimiterRun(line: string): { length: number; char: string; index: number } {
-  let best = { length: 0, char: '', index: 0 };
-  let runStart = 0;
-  for (let i = 1; i <= line.length; i++) {
-    if (i === line.length || line[i] !== line[runStart]) {
-      const ch = line[runStart]!;
-      if ('*_[]`~(<>!'.includes(ch) && i - runStart > best.length) best = { length: i - runStart, char: ch, index: runStart };
-      runStart = i;
-    }
-  }
-  return best;
-}
+/** A line whose leading `>` markers or indentation nest deeper than the limit. */
+const nestingPattern = new RegExp(
+  // Each alternative is unambiguous (every repetition ends at a distinct character), so it runs in linear time.
+  `^(?:[ \\t]*>){${limits.maxMarkdownNesting + 1}}|^[ \\t>]{${limits.maxMarkdownNesting * 4 + 4},}|^[ >]*(?:\\t[ >]*){${limits.maxMarkdownNesting + 1}}`,
+  'm',
+);
+
+/** A run of one emphasis, bracket or code character longer than the limit. */
+const delimiterRunPattern = new RegExp(`([*_\\[\\]\`~(<>!])\\1{${limits.maxDelimiterRun}}`);
 
 function countDelimiters(body: string): number {
   let count = 0;

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import type { Entity, FileResult } from './entity.js';
 import { readFrontmatter } from './frontmatter.js';
 import { bodyNeedsParse, checkBounds, parseBody } from './body.js';
+import { scanBody } from './scan.js';
 
 /** What the loader tells the reader about one file. */
 export interface ReadTask {
@@ -69,7 +70,8 @@ export function readModelFile(task: ReadTask): FileResult {
     entity.bodyUnparsed = true;
     finding('file', refused.message, refused.line, refused.column);
   } else if (bodyNeedsParse(body, wantsTables)) {
-    const parsed = parseBody(body, fm.bodyLine, wantsTables);
+    // Tables need the real Markdown parser; links and raw HTML alone need only the fast scan.
+    const parsed = wantsTables ? parseBody(body, fm.bodyLine, true) : { ...scanBody(body, fm.bodyLine), tables: [] };
     entity.links = parsed.links;
     entity.tables = parsed.tables;
     entity.unsafeHtml = parsed.unsafeHtml;
