@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   assess: async () => (await import('./commands/assess.js')).command,
   build: async () => (await import('./commands/build.js')).command,
   dev: async () => (await import('./commands/dev.js')).command,
+  codeowners: async () => (await import('./commands/codeowners.js')).command,
   schemas: async () => (await import('./commands/schemas.js')).command,
 };
 
@@ -27,6 +28,7 @@ Commands:
   who QUERY [DIR]          who decides, is consulted and informed on a decision
   diff BASE [HEAD] [DIR]   what a change does to the model, between git revisions
   assess [DIR]             the score report of the latest self-assessment
+  codeowners [DIR]         write .github/CODEOWNERS from the model's owners
   schemas [--check]        write or check the JSON Schemas in schemas/
   build [DIR]              build the handbook website
   dev [DIR]                preview the handbook with live reload

@@ -181,17 +181,18 @@ function readSchema(root: string, path: string, key: string, fail: (k: string, m
   return schema as Record<string, unknown>;
 }
 
-function findRemoteRef(node: unknown): string | undefined {
+function findRemoteRef(node: unknown, depth = 0): string | undefined {
+  if (depth > 64) throw new ConfigError(`${configFileName}: a custom kind's schema nests deeper than 64 levels; flatten it.`);
   if (Array.isArray(node)) {
     for (const item of node) {
-      const found = findRemoteRef(item);
+      const found = findRemoteRef(item, depth + 1);
       if (found) return found;
     }
   } else if (isPlainObject(node)) {
     for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
       if ((k === '$ref' || k === '$dynamicRef' || k === '$recursiveRef') && typeof v === 'string' && !v.startsWith('#')) return v;
       if (k === '$id' && typeof v === 'string' && /^[a-z]+:/i.test(v) && !v.startsWith('urn:')) return v;
-      const found = findRemoteRef(v);
+      const found = findRemoteRef(v, depth + 1);
       if (found) return found;
     }
   }

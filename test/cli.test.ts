@@ -275,3 +275,11 @@ describe('opmodel init and new', () => {
     expect(runCli(['new', 'bett', 'X'], root).stderr).toContain("did you mean 'bet'");
   });
 });
+
+describe('the library API', () => {
+  it('works from `node --input-type=module -e` (workers do not inherit the parent flags)', () => {
+    const script = `import { lint } from ${JSON.stringify(new URL('../dist/lint.js', import.meta.url).href)}; const { result } = await lint(${JSON.stringify(broken)}); console.log(JSON.stringify(result.diagnostics.map((d) => d.rule)));`;
+    const run = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(run)).toEqual(['ref']);
+  });
+});

@@ -68,6 +68,13 @@ export function readFrontmatter(text: string): FrontmatterResult {
     problem(`The frontmatter is larger than ${limits.maxFrontmatterBytes / 1024} KB: move long text into the body below the closing \`---\`.`);
     return result;
   }
+  // gray-matter scans the block with a multi-line pattern whose cost grows with the square of
+  // its line breaks: bound them first (JavaScript's `^` also starts a line after CR, U+2028, U+2029).
+  const breaks = countLineBreaks(block);
+  if (breaks > limits.maxFrontmatterLines) {
+    problem(`The frontmatter has ${breaks} lines; the most allowed is ${limits.maxFrontmatterLines}: move long text into the body.`);
+    return result;
+  }
   const tooDeep = findExcessiveNesting(block);
   if (tooDeep) {
     problem(`The frontmatter nests deeper than ${limits.maxYamlDepth} levels: flatten it.`, tooDeep, 1);
@@ -133,13 +140,22 @@ function describeBadOpening(text: string, firstLine: string): string {
   return 'The file has no frontmatter: start it with a line `---`, then `title: …`, then a closing `---`.';
 }
 
+function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) count++;
+  }
+  return count;
+}
+
 /** Returns the 1-based line where nesting first exceeds the limit, or 0. Runs before parsing. */
 function findExcessiveNesting(block: string): number {
   const indents: number[] = [];
   let flowDepth = 0;
   let lineNo = 1;
   for (const rawLine of block.split('\n')) {
-    const content = rawLine.replace(/\s+$/, '');
+    const content = rawLine.trimEnd();
     if (content.trim() !== '' && !content.trimStart().startsWith('#')) {
       const indent = content.length - content.trimStart().length;
       if (flowDepth === 0) {

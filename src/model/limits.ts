@@ -6,6 +6,8 @@ export const limits = {
   maxFileBytes: 1024 * 1024,
   /** Largest frontmatter block, in bytes. */
   maxFrontmatterBytes: 64 * 1024,
+  /** Most lines in one frontmatter block. */
+  maxFrontmatterLines: 3000,
   /** Deepest nesting of YAML collections. */
   maxYamlDepth: 32,
   /** Most alias expansions in one frontmatter block (a 9×9 alias bomb needs far more). */
@@ -20,6 +22,10 @@ export const limits = {
   maxMarkdownNesting: 32,
   /** Longest run of one emphasis or bracket character the Markdown parser is given. */
   maxDelimiterRun: 200,
+  /** Most rows in one table of a decision-rights or context-table body. */
+  maxTableRows: 500,
+  /** Largest table, in bytes. */
+  maxTableBytes: 64 * 1024,
   /** Time a worker may spend on one file before it is stopped and the file reported. */
   fileTimeBudgetMs: 10_000,
   /** Heap a parsing worker may use, in MB. */

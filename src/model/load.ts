@@ -175,6 +175,8 @@ async function readInPool(tasks: { index: number; task: ReadTask }[]): Promise<W
       let finished = false;
       const worker = new Worker(workerUrl, {
         resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
+        // The parent's flags (`--input-type`, `--eval`, test runners' loaders) mean nothing to a worker.
+        execArgv: [],
         stdout: true,
         stderr: true,
       });

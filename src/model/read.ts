@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Entity, FileResult } from './entity.js';
 import { readFrontmatter } from './frontmatter.js';
-import { bodyNeedsParse, checkBounds, parseBody } from './body.js';
+import { bodyNeedsParse, checkBounds, parseTableBody } from './body.js';
 import { scanBody } from './scan.js';
 
 /** What the loader tells the reader about one file. */
@@ -71,7 +71,11 @@ export function readModelFile(task: ReadTask): FileResult {
     finding('file', refused.message, refused.line, refused.column);
   } else if (bodyNeedsParse(body, wantsTables)) {
     // Tables need the real Markdown parser; links and raw HTML alone need only the fast scan.
-    const parsed = wantsTables ? parseBody(body, fm.bodyLine, true) : { ...scanBody(body, fm.bodyLine), tables: [] };
+    const parsed = wantsTables ? parseTableBody(body, fm.bodyLine) : { ...scanBody(body, fm.bodyLine), tables: [] };
+    if ('refused' in parsed && parsed.refused) {
+      entity.bodyUnparsed = true;
+      finding('file', parsed.refused.message, parsed.refused.line, parsed.refused.column);
+    }
     entity.links = parsed.links;
     entity.tables = parsed.tables;
     entity.unsafeHtml = parsed.unsafeHtml;

@@ -3,7 +3,7 @@
 // code (fenced, indented, spans), escapes, nested brackets and link destinations, so it finds
 // the links remark finds, at a small fraction of remark's cost. Tables still go through remark.
 import type { BodyLink, UnsafeHtml } from './entity.js';
-import { dangerousScheme, findUnsafeHtml } from './body.js';
+import { dangerousScheme, findUnsafeHtml } from './html.js';
 
 export interface ScannedBody {
   links: BodyLink[];
@@ -86,7 +86,12 @@ function scanBlock(block: Block, firstLine: number, out: ScannedBody): void {
   const text = maskCodeSpans(block.text);
   const at = (offset: number) => {
     let line = 0;
-    while (line + 1 < block.starts.length && block.starts[line + 1]! <= offset) line++;
+    let high = block.starts.length - 1;
+    while (line < high) {
+      const mid = (line + high + 1) >> 1;
+      if (block.starts[mid]! <= offset) line = mid;
+      else high = mid - 1;
+    }
     return { line: firstLine + block.firstLine + line, column: offset - block.starts[line]! + 1 };
   };
   // Link reference definitions open a block's lines.
@@ -127,11 +132,13 @@ function scanBlock(block: Block, firstLine: number, out: ScannedBody): void {
         continue;
       }
       if (/^<[A-Za-z/!?]/.test(text.slice(i, i + 2))) {
-        const end = text.indexOf('>', i);
-        const tag = text.slice(i, end === -1 ? text.length : end + 1);
-        const found: UnsafeHtml[] = [];
-        findUnsafeHtml(tag, { line: 1, column: 1 }, found);
-        for (const f of found) {
+        // A tag is read up to its `>`, and at most 4 KB: a page of `<` without `>` stays linear.
+        const found = text.indexOf('>', i);
+        const end = found !== -1 && found - i <= 4096 ? found : -1;
+        const tag = text.slice(i, end === -1 ? Math.min(text.length, i + 4096) : end + 1);
+        const unsafe: UnsafeHtml[] = [];
+        findUnsafeHtml(tag, { line: 1, column: 1 }, unsafe);
+        for (const f of unsafe) {
           // findUnsafeHtml reports positions within `tag`; map them back to the file.
           const offset = offsetIn(tag, f.line, f.column);
           out.unsafeHtml.push({ what: f.what, ...at(i + offset) });

@@ -1,6 +1,7 @@
-// Writing user files safely: a new file appears whole or not at all, and never replaces one.
-import { linkSync, lstatSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+// Writing user files safely: a new file appears whole or not at all, and never replaces one
+// unless opmodel generated it (then it is replaced atomically, by a rename in the same folder).
+import { closeSync, constants, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Why a file was not written. */
 export type WriteRefusal = 'exists' | 'outside' | 'link-in-path';
@@ -11,9 +12,8 @@ export type WriteRefusal = 'exists' | 'outside' | 'link-in-path';
  */
 export function writeNewFile(root: string, path: string, content: string): WriteRefusal | undefined {
   const target = resolve(path);
-  const rel = relative(resolve(root), target);
-  if (rel.startsWith('..') || rel === '' || rel.split(sep).includes('..')) return 'outside';
-  if (linkInPath(resolve(root), rel)) return 'link-in-path';
+  const placement = checkPlacement(root, target);
+  if (placement) return placement;
   if (exists(target)) return 'exists';
   mkdirSync(dirname(target), { recursive: true });
   const temp = join(dirname(target), `.${process.pid}.${Date.now()}.opmodel.tmp`);
@@ -26,6 +26,84 @@ export function writeNewFile(root: string, path: string, content: string): Write
   } finally {
     unlinkSync(temp);
   }
+  return undefined;
+}
+
+/** Why a generated file was not replaced: it is not a regular file, or opmodel did not write it. */
+export type ReplaceRefusal = Exclude<WriteRefusal, 'exists'> | 'not-a-file' | 'not-generated';
+
+/** What is at a path opmodel may regenerate: nothing yet, a regular file's text, or a reason to leave it alone. */
+export type ExistingFile = { state: 'missing' } | { state: 'file'; text: string } | { state: 'refused'; reason: ReplaceRefusal };
+
+/** Largest file read back to compare or replace (GitHub ignores a CODEOWNERS file over 3 MB). */
+const maxExistingBytes = 16 * 1024 * 1024;
+
+/** Reads a file opmodel may regenerate, without following a link or leaving the root. */
+export function readExistingFile(root: string, path: string): ExistingFile {
+  const target = resolve(path);
+  const placement = checkPlacement(root, target);
+  if (placement) return { state: 'refused', reason: placement };
+  let stat;
+  try {
+    stat = lstatSync(target);
+  } catch {
+    return { state: 'missing' };
+  }
+  if (stat.isSymbolicLink()) return { state: 'refused', reason: 'link-in-path' };
+  if (!stat.isFile() || stat.size > maxExistingBytes) return { state: 'refused', reason: 'not-a-file' };
+  let fd: number;
+  try {
+    fd = openSync(target, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return { state: 'refused', reason: (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'link-in-path' : 'not-a-file' };
+  }
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile() || opened.size > maxExistingBytes) return { state: 'refused', reason: 'not-a-file' };
+    const buffer = Buffer.alloc(opened.size);
+    let read = 0;
+    while (read < buffer.length) {
+      const n = readSync(fd, buffer, read, buffer.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { state: 'file', text: buffer.subarray(0, read).toString('utf8') };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes `path` with `content`: creates it when missing, or replaces it when it is a regular
+ * file that `generated` recognises as opmodel's own output. The new content goes to a temporary
+ * file in the same folder and is renamed over the old one, so the file is never half-written.
+ */
+export function replaceGeneratedFile(root: string, path: string, content: string, generated: (current: string) => boolean): ReplaceRefusal | undefined {
+  const target = resolve(path);
+  const existing = readExistingFile(root, target);
+  if (existing.state === 'refused') return existing.reason;
+  if (existing.state === 'missing') {
+    const refusal = writeNewFile(root, target, content);
+    // Created by someone else in the meantime: leave it, as for any file opmodel did not write.
+    return refusal === 'exists' ? 'not-generated' : refusal;
+  }
+  if (!generated(existing.text)) return 'not-generated';
+  const temp = join(dirname(target), `.${process.pid}.${Date.now()}.opmodel.tmp`);
+  writeFileSync(temp, content, { flag: 'wx', mode: lstatSync(target).mode & 0o777 });
+  try {
+    renameSync(temp, target);
+  } catch (error) {
+    unlinkSync(temp);
+    throw error;
+  }
+  return undefined;
+}
+
+/** Refuses a target outside the root, or below a folder that is a symbolic link. */
+function checkPlacement(root: string, target: string): 'outside' | 'link-in-path' | undefined {
+  const rel = relative(resolve(root), target);
+  if (rel.startsWith('..') || rel === '' || rel.split(sep).includes('..') || isAbsolute(rel)) return 'outside';
+  if (linkInPath(resolve(root), rel)) return 'link-in-path';
   return undefined;
 }
 
