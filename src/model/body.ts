@@ -125,6 +125,12 @@ export function checkBounds(body: string, firstLine: number): ParsedBody['refuse
   if (nested) {
     return { message: `Line nests quotes or lists more than ${limits.maxMarkdownNesting} levels deep: flatten it.`, line: lineOf(nested.index), column: 1 };
   }
+  // A block of thousands of lines without a blank one (lazy continuation lines) costs
+  // Markdown parsers quadratic time, and no person writes one.
+  const longBlock = findLongBlock(body);
+  if (longBlock !== -1) {
+    return { message: `A paragraph runs for more than ${limits.maxBlockLines} lines without a blank line: break it up.`, line: firstLine + longBlock, column: 1 };
+  }
   const run = delimiterRunPattern.exec(body);
   if (run) {
     let length = run[0].length;
@@ -149,6 +155,32 @@ const nestingPattern = new RegExp(
   `^(?:[ \\t]*>){${limits.maxMarkdownNesting + 1}}|^[ \\t>]{${limits.maxMarkdownNesting * 4 + 4},}|^[ >]*(?:\\t[ >]*){${limits.maxMarkdownNesting + 1}}`,
   'm',
 );
+
+/** The 0-based line where a run of more than maxBlockLines non-blank lines starts, or -1. */
+function findLongBlock(body: string): number {
+  let line = 0;
+  let runStart = 0;
+  let run = 0;
+  let start = 0;
+  while (start <= body.length) {
+    let end = body.indexOf('\n', start);
+    if (end === -1) end = body.length;
+    let blank = true;
+    for (let i = start; i < end; i++) {
+      const c = body.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 13) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) run = 0;
+    else if (run++ === 0) runStart = line;
+    if (run > limits.maxBlockLines) return runStart;
+    line++;
+    start = end + 1;
+  }
+  return -1;
+}
 
 /** A run of one emphasis, bracket or code character longer than the limit. */
 const delimiterRunPattern = new RegExp(`([*_\\[\\]\`~(<>!])\\1{${limits.maxDelimiterRun}}`);

@@ -20,6 +20,8 @@ export const limits = {
   maxBodyParseBytes: 512 * 1024,
   /** Deepest blockquote or list nesting the Markdown parser is given. */
   maxMarkdownNesting: 32,
+  /** Most lines in one paragraph or list block (no blank line between them). */
+  maxBlockLines: 2000,
   /** Longest run of one emphasis or bracket character the Markdown parser is given. */
   maxDelimiterRun: 200,
   /** Most rows in one table of a decision-rights or context-table body. */
