@@ -18,6 +18,8 @@ export interface LintOptions {
   cache?: ReuseCache;
   /** Today's date (YYYY-MM-DD) for date rules; defaults to the local date or OPMODEL_TODAY. */
   today?: string;
+  /** Keep body text on the entities (default true; `opmodel lint` needs none of it). */
+  keepBodies?: boolean;
 }
 
 export interface LintOutcome {
@@ -38,7 +40,7 @@ export async function lint(root: string, options: LintOptions = {}): Promise<Lin
 export async function lintWithConfig(root: string, config: Config, options: LintOptions = {}): Promise<LintOutcome> {
   const validators = await createValidators(config.kinds);
   const relations = [...relationFields, ...customRelations(config)];
-  const model = await loadModel(root, config, options.cache);
+  const model = await loadModel(root, config, options.cache, options.keepBodies ?? true);
   const byId = new Map<string, Entity>();
   for (const entity of model.entities) if (!byId.has(entity.id)) byId.set(entity.id, entity);
   const entities = model.entities.filter((e) => !e.broken);

@@ -40,7 +40,7 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or confi
     }
     const onlyFiles = values['changed-since'] !== undefined ? changedSince(root, values['changed-since']) : undefined;
     const cache = values.cache ? openCache(root) : undefined;
-    const { result } = await lint(root, { ...(onlyFiles ? { onlyFiles } : {}), ...(cache ? { cache } : {}) });
+    const { result } = await lint(root, { keepBodies: false, ...(onlyFiles ? { onlyFiles } : {}), ...(cache ? { cache } : {}) });
     cache?.save();
     if (values.quiet) {
       result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');

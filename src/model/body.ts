@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import type { BodyLink, BodyTable, TableCell, UnsafeHtml } from './entity.js';
 import { limits } from './limits.js';
 import { scanBody } from './scan.js';
+import { endsTable, isTableStart, readTable } from './table.js';
 import { dangerousScheme, findUnsafeHtml } from './html.js';
 
 export interface ParsedBody {
@@ -75,7 +76,7 @@ export function parseBody(body: string, firstLine: number, wantsTables: boolean)
         findUnsafeHtml(node.value ?? '', shift(node.position?.start), out.unsafeHtml);
         break;
       case 'table':
-        if (wantsTables && !inTable) out.tables.push(readTable(node, shift));
+        if (wantsTables && !inTable) out.tables.push(readMdTable(node, shift));
         break;
     }
     for (const child of node.children ?? []) visit(child, inTable || node.type === 'table');
@@ -84,7 +85,7 @@ export function parseBody(body: string, firstLine: number, wantsTables: boolean)
   return out;
 }
 
-function readTable(node: MdNode, shift: (pos: { line: number; column: number } | undefined) => { line: number; column: number }): BodyTable {
+function readMdTable(node: MdNode, shift: (pos: { line: number; column: number } | undefined) => { line: number; column: number }): BodyTable {
   const rows = (node.children ?? []).map((row) =>
     (row.children ?? []).map((cell): TableCell => {
       const links: BodyLink[] = [];
@@ -195,16 +196,17 @@ function countDelimiters(body: string): number {
 }
 
 /**
- * Reads a body whose tables the rules need: each table block alone goes through remark + GFM
- * (small, bounded input), and the rest of the body through the fast scan for links and HTML.
+ * Reads a body whose tables the rules need (decision-rights, context-table): each table is read
+ * from its lines (table.ts), and the rest of the body goes through the fast scan for links and
+ * HTML. `parseBody` above, with remark + GFM, is the reference it is tested against.
  */
 export function parseTableBody(body: string, firstLine: number): ParsedBody {
   const out: ParsedBody = { links: [], tables: [], unsafeHtml: [] };
-  const lines = body.split('\n');
+  const lines = body.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
   const rest = [...lines];
   let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(/\r$/, '');
+    const line = lines[i]!;
     const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence) {
       if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
@@ -214,18 +216,14 @@ export function parseTableBody(body: string, firstLine: number): ParsedBody {
       fence = marker;
       continue;
     }
-    if (!line.includes('|') || i + 1 >= lines.length || !delimiterRow.test(lines[i + 1]!.replace(/\r$/, ''))) continue;
+    if (!isTableStart(line, lines[i + 1])) continue;
     let end = i + 2;
-    while (end < lines.length && lines[end]!.trim() !== '' && !/^ {0,3}(`{3,}|~{3,})/.test(lines[end]!)) end++;
-    const block = lines.slice(i, end).join('\n');
-    if (end - i > limits.maxTableRows || block.length > limits.maxTableBytes) {
+    while (end < lines.length && !endsTable(lines[end]!)) end++;
+    if (end - i > limits.maxTableRows || lines.slice(i, end).join('\n').length > limits.maxTableBytes) {
       out.refused = { message: `This table is larger than ${limits.maxTableRows} rows or ${limits.maxTableBytes / 1024} KB: split it into several tables.`, line: firstLine + i, column: 1 };
       return out;
     }
-    const parsed = parseBody(block, firstLine + i, true);
-    out.tables.push(...parsed.tables);
-    out.links.push(...parsed.links);
-    out.unsafeHtml.push(...parsed.unsafeHtml);
+    out.tables.push(readTable(lines.slice(i, end), firstLine + i, out.links, out.unsafeHtml));
     for (let j = i; j < end; j++) rest[j] = '';
     i = end - 1;
   }
@@ -234,6 +232,3 @@ export function parseTableBody(body: string, firstLine: number): ParsedBody {
   out.unsafeHtml.push(...scanned.unsafeHtml);
   return out;
 }
-
-/** A GFM delimiter row: `| --- | :-: |`. */
-const delimiterRow = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;

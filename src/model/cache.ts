@@ -38,19 +38,25 @@ export function openCache(root: string): LintCache {
     // no cache yet, or unreadable: start afresh
   }
   const next: Stored['entries'] = Object.create(null) as Stored['entries'];
+  let reused = 0;
+  let changed = false;
   return {
     lookup(task) {
       const stamp = stampOf(task);
       const entry = stamp ? stored.entries[task.file] : undefined;
       if (!entry || entry.stamp !== stamp) return undefined;
       next[task.file] = entry;
+      reused++;
       return entry.result;
     },
     store(task, result) {
       const stamp = stampOf(task);
       if (stamp) next[task.file] = { stamp, result };
+      changed = true;
     },
     save() {
+      // Nothing read afresh and nothing gone: the cache on disk is already right.
+      if (!changed && reused === Object.keys(stored.entries).length) return;
       try {
         const dirStat = safeLstat(dir);
         if (dirStat && !dirStat.isDirectory()) return; // never write through a link or over a file
@@ -68,7 +74,7 @@ export function openCache(root: string): LintCache {
 function stampOf(task: ReadTask): string | undefined {
   const stat = safeLstat(task.abs);
   if (!stat || !stat.isFile()) return undefined;
-  return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}:${task.maxBytes}:${task.folderKind ?? ''}:${task.tableKinds.join(',')}`;
+  return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}:${task.maxBytes}:${task.folderKind ?? ''}:${task.tableKinds.join(',')}:${task.keepBody ? 'body' : ''}`;
 }
 
 function safeLstat(path: string) {

@@ -47,8 +47,19 @@ export function schemeOf(entity: Entity): Scheme {
   return s === 'RACI' || s === 'RAPID' ? s : 'DCI';
 }
 
-/** Reads every table of a decision-rights entity as a matrix. */
+const matricesOf = new WeakMap<Entity, DecisionMatrix[]>();
+
+/** Reads every table of a decision-rights entity as a matrix (once per entity: several rules ask). */
 export function decisionMatrices(entity: Entity): DecisionMatrix[] {
+  let matrices = matricesOf.get(entity);
+  if (!matrices) {
+    matrices = readMatrices(entity);
+    matricesOf.set(entity, matrices);
+  }
+  return matrices;
+}
+
+function readMatrices(entity: Entity): DecisionMatrix[] {
   const scheme = schemeOf(entity);
   const { decider, letters } = schemes[scheme];
   return entity.tables.map((table) => {

@@ -35,8 +35,8 @@ interface Found {
   problem?: string;
 }
 
-/** Walks the model folder and reads every model file. */
-export async function loadModel(root: string, config: Config, reuse?: ReuseCache): Promise<LoadedModel> {
+/** Walks the model folder and reads every model file; `keepBodies: false` leaves body text out. */
+export async function loadModel(root: string, config: Config, reuse?: ReuseCache, keepBodies = true): Promise<LoadedModel> {
   const { found, paths } = walk(root, config);
   const files: FileResult[] = new Array(found.length);
   const tasks: { index: number; task: ReadTask }[] = [];
@@ -46,7 +46,7 @@ export async function loadModel(root: string, config: Config, reuse?: ReuseCache
       files[index] = { file: entry.file, findings: [{ file: entry.file, rule: 'file', line: 1, column: 1, message: entry.problem }] };
       return;
     }
-    const task: ReadTask = { abs: entry.abs, file: entry.file, tableKinds: tableKindList, maxBytes: config.maxFileBytes };
+    const task: ReadTask = { abs: entry.abs, file: entry.file, tableKinds: tableKindList, maxBytes: config.maxFileBytes, keepBody: keepBodies };
     if (entry.folderKind) task.folderKind = entry.folderKind;
     const cached = reuse?.lookup(task);
     if (cached) files[index] = cached;

@@ -19,6 +19,8 @@ export interface ReadTask {
   /** Kinds whose bodies hold tables that rules read. */
   tableKinds: string[];
   maxBytes: number;
+  /** Keep the body text on the entity (the handbook and diff need it; lint does not). */
+  keepBody: boolean;
 }
 
 /** Reads and parses one file; never throws for bad input. */
@@ -30,12 +32,12 @@ export function readModelFile(task: ReadTask): FileResult {
   const bytes = readBytes(task, (message) => finding('file', message));
   if (!bytes) return result;
   const hash = createHash('sha1').update(bytes).digest('hex');
-  const problem = checkBytes(bytes);
-  if (problem) {
-    finding('file', problem.message, problem.line, 1);
+  const decoded = decodeText(bytes);
+  if (typeof decoded !== 'string') {
+    finding('file', decoded.message, decoded.line, 1);
     return result;
   }
-  let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  let text = decoded;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   const id = basename(task.file).replace(/\.md$/i, '');
@@ -51,7 +53,7 @@ export function readModelFile(task: ReadTask): FileResult {
     file: task.file,
     data,
     positions: fm.positions,
-    body: fm.data ? body : '',
+    body: fm.data && task.keepBody ? body : '',
     bodyLine: fm.bodyLine,
     links: [],
     tables: [],
@@ -142,8 +144,10 @@ function readBytes(task: ReadTask, fail: (message: string) => void): Buffer | un
   }
 }
 
-/** Finds bytes that make a file unreadable as UTF-8 text, with the line they are on. */
-function checkBytes(bytes: Buffer): { message: string; line: number } | undefined {
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes a file's bytes as UTF-8 text, or says what makes it unreadable and on which line. */
+function decodeText(bytes: Buffer): string | { message: string; line: number } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { message: 'The file is saved as UTF-16: save it as UTF-8.', line: 1 };
   }
@@ -151,15 +155,17 @@ function checkBytes(bytes: Buffer): { message: string; line: number } | undefine
   if (nul !== -1) {
     return { message: 'The file contains NUL bytes, so it is binary, not text: only Markdown files belong in the model.', line: lineAt(bytes, nul) };
   }
-  const bad = firstInvalidUtf8(bytes);
-  if (bad !== -1) {
-    return { message: 'The file is not valid UTF-8 text: save it with UTF-8 encoding.', line: lineAt(bytes, bad) };
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { message: 'The file is not valid UTF-8 text: save it with UTF-8 encoding.', line: lineAt(bytes, firstInvalidUtf8(bytes)) };
   }
   const crOnly = bytes.indexOf(13);
   if (crOnly !== -1 && bytes.indexOf(10) === -1 && bytes.length > crOnly + 1) {
     return { message: 'The file uses old Mac line endings (CR only): save it with LF or CRLF line endings.', line: 1 };
   }
-  return undefined;
+  return text;
 }
 
 function lineAt(bytes: Buffer, index: number): number {
@@ -168,14 +174,8 @@ function lineAt(bytes: Buffer, index: number): number {
   return line;
 }
 
+/** The offset of the first byte that is not valid UTF-8 (the file is known to hold one). */
 function firstInvalidUtf8(bytes: Buffer): number {
-  // Fast path: the common case is valid.
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return -1;
-  } catch {
-    // fall through to locate it
-  }
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
@@ -186,7 +186,7 @@ function firstInvalidUtf8(bytes: Buffer): number {
       if (c === undefined || (c & 0xc0) !== 0x80) return i;
     }
     try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + need + 1));
+      utf8.decode(bytes.subarray(i, i + need + 1));
     } catch {
       return i;
     }

@@ -105,7 +105,13 @@ function scanBlock(block: Block, firstLine: number, out: ScannedBody): void {
     const scheme = dangerousScheme(url);
     if (scheme) out.unsafeHtml.push({ what: `a \`${scheme}:\` link`, ...at(lineStart + def[0].indexOf('[')) });
   }
+  const special = /[\\[<]/g;
   for (let i = 0; i < text.length; i++) {
+    // Jump to the next character that can start something: `\`, `[` or `<`.
+    special.lastIndex = i;
+    const next = special.exec(text);
+    if (!next) break;
+    i = next.index;
     const ch = text[i];
     if (ch === '\\') {
       i++;

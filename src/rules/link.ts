@@ -13,6 +13,19 @@ export const rule: Rule = {
     outside: "The link to '{{url}}' leaves the repository: link to a file inside it, or use a full https:// URL.",
   },
   check({ entities, model, report }) {
+    let namesByFolder: Map<string, string[]> | undefined;
+    const siblingsOf = (folder: string) => {
+      if (!namesByFolder) {
+        namesByFolder = new Map();
+        for (const path of model.paths) {
+          const dir = posix.dirname(path);
+          const list = namesByFolder.get(dir) ?? [];
+          list.push(posix.basename(path));
+          namesByFolder.set(dir, list);
+        }
+      }
+      return namesByFolder.get(folder) ?? [];
+    };
     for (const entity of entities) {
       for (const link of entity.links) {
         const target = resolveLinkTarget(entity.file, link.url);
@@ -22,8 +35,7 @@ export const rule: Rule = {
           report({ file: entity.file, position, messageId: 'outside', data: { url: link.url } });
           continue;
         }
-        const siblings = [...model.paths].filter((p) => posix.dirname(p) === posix.dirname(target));
-        const guess = closest(posix.basename(target), siblings.map((p) => posix.basename(p)));
+        const guess = closest(posix.basename(target), siblingsOf(posix.dirname(target)));
         const fix = guess ? `; did you mean '${guess}'?` : ': fix the path (it is relative to this file) or remove the link.';
         report({ file: entity.file, position, messageId: 'missing', data: { url: link.url, target: `\`${target}\``, fix } });
       }

@@ -1,16 +1,20 @@
 // "Did you mean …?" suggestions for mistyped ids, field names and enum values.
 
-/** Edit distance between two strings (Levenshtein), capped for speed. */
-export function distance(a: string, b: string): number {
+/** Edit distance between two strings (Levenshtein); stops early once it must exceed `limit`. */
+export function distance(a: string, b: string, limit = 99): number {
   if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > 8) return 99;
+  if (Math.abs(a.length - b.length) > Math.min(limit, 8)) return 99;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
+    if (rowMin > limit) return 99;
     previous = current;
   }
   return previous[b.length]!;
@@ -19,19 +23,21 @@ export function distance(a: string, b: string): number {
 /** The candidate closest to `word`, when it is close enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
+  const allowed = Math.max(1, Math.min(3, Math.ceil(word.length / 3)));
   let best: string | undefined;
   let bestScore = Infinity;
   for (const candidate of candidates) {
     const c = candidate.toLowerCase();
-    let score = distance(lower, c);
     // Plural/singular and prefix slips count as close.
-    if (Math.min(c.length, lower.length) >= 4 && (c.startsWith(lower) || lower.startsWith(c))) score = Math.min(score, 1);
+    const prefix = Math.min(c.length, lower.length) >= 4 && (c.startsWith(lower) || lower.startsWith(c));
+    if (!prefix && Math.abs(c.length - lower.length) > allowed) continue;
+    let score = prefix ? 1 : distance(lower, c, Math.min(allowed, bestScore));
+    if (prefix) score = Math.min(score, distance(lower, c, 1));
     if (score < bestScore) {
       bestScore = score;
       best = candidate;
     }
   }
-  const allowed = Math.max(1, Math.min(3, Math.ceil(word.length / 3)));
   return best !== undefined && bestScore <= allowed ? best : undefined;
 }
 
