@@ -1,9 +1,10 @@
 // The hostile-input corpus beside the example model: every bad file is a finding on that file,
 // the rest of the model is still linted, nothing runs, nothing outside the repository leaks.
 import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanTemp, copyOfExample, runCli, tempDir, writeFile, type CliRun } from './helpers.js';
+import { cleanTemp, copyOfExample, repoRoot, runCli, tempDir, writeFile, type CliRun } from './helpers.js';
 import { writeHostileCorpus, type HostileCase } from './hostile/corpus.js';
 
 const secret = 'opmodel-secret-7f3a9c';
@@ -102,5 +103,32 @@ describe('one bad file among good ones, with CRLF and a BOM', () => {
     expect(a).toHaveLength(1);
     expect(b).toEqual(a);
     expect(a[0]).toMatchObject({ line: 4, column: 1, rule: 'ref' });
+  });
+});
+
+describe('YAML 1.2 core schema: values stay what they look like', () => {
+  it('keeps `no`, dates and times as text; the schema judges them', async () => {
+    const { lint } = await import('../dist/lint.js');
+    const root = copyOfExample();
+    writeFile(root, 'model/roles/yaml-values.md', '---\ntitle: Night shift lead\nholder: no\nreview_by: 2027-03-01\n---\n');
+    writeFile(root, 'model/cadences/yaml-time.md', '---\ntitle: Stand-up\nfrequency: daily\nduration_minutes: 1:20\nparticipants: [yes]\n---\n');
+    const { model, result } = await lint(root, { today: '2026-11-21' });
+    const role = model.entities.find((e) => e.id === 'yaml-values')!;
+    expect(role.data.holder).toBe('no');
+    expect(role.data.review_by).toBe('2027-03-01');
+    const cadence = model.entities.find((e) => e.id === 'yaml-time')!;
+    expect(cadence.data.duration_minutes).toBe('1:20');
+    expect(cadence.data.participants).toEqual(['yes']);
+    const found = result.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`);
+    expect(found).toEqual(['model/cadences/yaml-time.md:4 schema', 'model/cadences/yaml-time.md:5 ref']);
+  });
+});
+
+describe.skipIf(!existsSync('/usr/bin/time'))('memory', () => {
+  it('lints the whole hostile corpus in under 512 MB of peak memory (workers are threads of the one process)', () => {
+    const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(repoRoot, 'bin', 'opmodel.js'), 'lint', root, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const kilobytes = Number(result.stderr.trim().split('\n').pop());
+    expect(kilobytes).toBeGreaterThan(0);
+    expect(kilobytes / 1024).toBeLessThan(512);
   });
 });
