@@ -231,7 +231,7 @@ function parseYaml(source: string): ParsedYaml {
   }
   if (!isMap(doc.contents)) {
     const pos = at(doc.contents.range?.[0] ?? 0);
-    out.problems.push({ message: 'The frontmatter must be a list of fields such as `title: Our strategy`, not a single value or a list.', ...pos });
+    out.problems.push({ message: 'The frontmatter must be fields written as `key: value`, one per line (such as `title: Our strategy`), not a single value or a list.', ...pos });
     return out;
   }
   let keyCount = 0;

