@@ -75,7 +75,7 @@ export function loadConfig(root: string, knownRules: readonly string[], builtinK
   if (!isPlainObject(raw)) fail('(file)', 'must be a mapping of settings such as `model: model`.');
   const data = raw as Record<string, unknown>;
   for (const key of Object.keys(data)) {
-    if (!topKeys.includes(key)) fail(key, `is not a setting${hint(key, topKeys)}. Settings: ${topKeys.join(', ')}.`);
+    if (!topKeys.includes(key)) fail(key, `is not a setting${hint(key, topKeys)} Settings: ${topKeys.join(', ')}.`);
   }
   if (data.model !== undefined) {
     if (typeof data.model !== 'string' || data.model.trim() === '') fail('model', 'must be a folder name such as `model`.');
@@ -119,7 +119,7 @@ export function loadConfig(root: string, knownRules: readonly string[], builtinK
     if (!isPlainObject(data.site)) fail('site', 'must be a mapping with `title`, `base` and `repo`.');
     const site = data.site as Record<string, unknown>;
     for (const [k, v] of Object.entries(site)) {
-      if (!['title', 'base', 'repo'].includes(k)) fail(`site.${k}`, `is not a setting${hint(k, ['title', 'base', 'repo'])}.`);
+      if (!['title', 'base', 'repo'].includes(k)) fail(`site.${k}`, `is not a setting${hint(k, ['title', 'base', 'repo'])}`);
       if (typeof v !== 'string') fail(`site.${k}`, 'must be text.');
     }
     if (typeof site.base === 'string' && !/^\/([A-Za-z0-9._~-]+\/)*$/.test(site.base)) fail('site.base', 'must be a path such as `/handbook/` (start and end with `/`).');
@@ -134,7 +134,7 @@ function ruleTable(value: unknown, key: string, knownRules: readonly string[], f
   const table: Record<string, RuleEntry> = {};
   for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
     const k = `${key}.${id}`;
-    if (!knownRules.includes(id)) fail(k, `is not a rule${hint(id, knownRules)}.`);
+    if (!knownRules.includes(id)) fail(k, `is not a rule${hint(id, knownRules)}`);
     const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
     const parsed = parseSeverity(severity);
     if (!parsed) fail(k, 'must be `off`, `warning` or `error` (or `[error, { max: 3 }]`).');
@@ -201,7 +201,7 @@ function findRemoteRef(node: unknown, depth = 0): string | undefined {
 
 function hint(word: string, candidates: readonly string[]): string {
   const best = closest(word, candidates);
-  return best ? `; did you mean \`${best}\`?` : '';
+  return best ? `; did you mean \`${best}\`?` : '.';
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -62,6 +62,9 @@ describe('opmodel build', () => {
     const inRepo = runCli(['build', '--out', '.'], root);
     expect(inRepo.status).toBe(2);
     expect(existsSync(join(root, 'model', 'operating-model.md'))).toBe(true);
+    const relative = runCli(['build', root, '--out', 'here-site'], out);
+    expect(relative.status, relative.stderr).toBe(0);
+    expect(existsSync(join(out, 'here-site', 'index.html'))).toBe(true);
     const own = join(tempDir(), 'site');
     expect(runCli(['build', '--out', own], root).status).toBe(0);
     expect(runCli(['build', '--out', own], root).status).toBe(0);

@@ -189,6 +189,26 @@ describe('--changed-since in a real git repository', () => {
     expect(run.status).toBe(1);
     expect(runCli(['lint', '--changed-since', 'no-such-ref'], root).status).toBe(2);
   });
+
+  it('also reports findings a change causes elsewhere, such as a deleted role still referenced', () => {
+    const root = copyOfExample();
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' } });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'model');
+    const roles = execFileSync('ls', [join(root, 'model/roles')], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    // The role that most files point at: deleting it must not pass a --changed-since gate.
+    const counts = roles.map((file) => {
+      const id = file.replace(/\.md$/, '');
+      const uses = execFileSync('grep', ['-rlw', id, join(root, 'model')], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
+      return { file, uses };
+    });
+    const target = counts.sort((a, b) => b.uses - a.uses)[0]!.file;
+    git('rm', '-q', `model/roles/${target}`);
+    const run = runCli(['lint', '--changed-since', 'HEAD', '--format', 'json'], root);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).summary.errors).toBeGreaterThan(0);
+  });
 });
 
 describe('lint --cache', () => {
@@ -223,8 +243,8 @@ describe('opmodel who', () => {
       expect(m.escalation === null || typeof m.escalation === 'string').toBe(true);
     }
   });
-  it('returns no matches with exit 0 for an unrelated query', () => {
-    const run = runCli(['who', 'zebra xylophone', '--format', 'json'], clean);
+  it.each(['zebra xylophone', 'audit'])('returns no matches with exit 0 for an unrelated query: %s', (query) => {
+    const run = runCli(['who', query, '--format', 'json'], clean);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ matches: [] });
   });
@@ -247,6 +267,14 @@ describe('opmodel assess', () => {
     expect(report.total).toBe(report.categories.reduce((sum: number, c: { total: number }) => sum + c.total, 0));
     const text = runCli(['assess'], clean).stdout;
     expect(text).toContain(`Total: ${report.total} of ${report.max} — healthy`);
+  });
+});
+
+describe('running in the wrong folder', () => {
+  it('says where to run opmodel when DIR has no model folder', () => {
+    const run = runCli(['lint'], join(clean, 'model'));
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('There is no `model/` folder here');
   });
 });
 

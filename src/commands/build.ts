@@ -1,5 +1,6 @@
 // `opmodel build`: lint the model, then publish the handbook as a static site. A model with lint
 // errors is refused (exit 1, findings printed as `lint` prints them) unless --allow-errors.
+import { resolve } from 'node:path';
 import { lint } from '../lint.js';
 import { reporters } from '../reporters/index.js';
 import { rules, docsPath } from '../rules/index.js';
@@ -18,7 +19,8 @@ GitHub Pages or any web server. The model is linted first; a model with
 errors is not published unless --allow-errors is given.
 
 Options:
-  --out DIST       output folder (default: ${defaultOut} in DIR); opmodel only ever
+  --out DIST       output folder, relative to the current folder (default: ${defaultOut}
+                   in DIR); opmodel only ever
                    replaces a folder it built itself
   --base PATH      sub-path the site is served under, e.g. /operating-model/
                    (default: site.base in opmodel.config.yaml, or /)
@@ -36,7 +38,8 @@ Options:
       return 1;
     }
     const { buildSite } = await import('../site/build.js');
-    const outDir = values.out ?? defaultOut;
+    // --out is relative to where you run the command; the default sits in DIR.
+    const outDir = values.out !== undefined ? resolve(values.out) : resolve(root, defaultOut);
     try {
       await buildSite({
         root,
@@ -49,7 +52,7 @@ Options:
       });
     } catch (error) {
       const message = (error as Error).message;
-      if (/refus|not empty|overlap|inside|outside/i.test(message)) throw new UsageError(message);
+      if (/refus|not empty|overlap|inside|outside|overwrite/i.test(message)) throw new UsageError(message);
       throw error;
     }
     process.stdout.write(`Handbook built in ${outDir}${result.errors > 0 ? ` (with ${result.errors} lint error${result.errors === 1 ? '' : 's'})` : ''}.\n`);

@@ -1,14 +1,13 @@
 // `opmodel diff BASE [HEAD] [DIR]`: what a change does to the model between two git revisions
 // (HEAD defaults to the work tree), as Markdown for a pull-request comment or as JSON.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { builtinKindNames } from '../model/kinds.js';
 import { loadModel } from '../model/load.js';
 import { diffModels, type FieldChange, type ModelDiff } from '../model/diff.js';
 import { ruleIds } from '../rules/index.js';
-import { cleanupTemp, makeTemp } from '../util/temp.js';
+import { cleanupTemp } from '../util/temp.js';
+import { checkoutAt, verifyRevision } from '../util/git.js';
 import { type Command, formatOption, parse, repoDir, UsageError } from './command.js';
 
 export const command: Command = {
@@ -51,32 +50,11 @@ Example: opmodel diff origin/main
   },
 };
 
-function git(root: string, args: string[]): string {
-  return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
-}
-
-function verifyRevision(root: string, rev: string): void {
-  if (rev.startsWith('-')) throw new UsageError(`'${rev}' is not a git revision.`);
-  try {
-    git(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
-  } catch {
-    throw new UsageError(`'${rev}' is not a git revision in ${root}.`, 'Use a branch, tag or commit; in CI, fetch enough history first (fetch-depth: 0).');
-  }
-}
-
-/** Loads the model as it was at a revision, from a `git archive` of the model folder. */
+/** Loads the model as it was at a revision. */
 async function loadAt(root: string, config: Config, rev: string, temps: string[]) {
-  const prefix = git(root, ['rev-parse', '--show-prefix']).trim();
-  const temp = makeTemp('opmodel-diff-');
-  temps.push(temp);
-  const archive = spawnSync('git', ['archive', '--format=tar', rev, '--', `${prefix}${config.model}`], { cwd: root, maxBuffer: 1024 * 1024 * 1024 });
-  if (archive.status !== 0) {
-    // The model folder did not exist at that revision: an empty model.
-    return [];
-  }
-  const untar = spawnSync('tar', ['-x', '--no-same-owner', '--no-same-permissions', '-C', temp], { input: archive.stdout });
-  if (untar.status !== 0) throw new Error(`could not unpack ${rev}`);
-  return (await loadModel(join(temp, prefix), config)).entities;
+  const at = checkoutAt(root, rev, [config.model]);
+  temps.push(at.temp);
+  return (await loadModel(at.root, config)).entities;
 }
 
 const code = (v: unknown) => (v === null || v === undefined ? '_none_' : `\`${oneLine(typeof v === 'string' ? v : JSON.stringify(v))}\``);

@@ -1,6 +1,9 @@
 // `opmodel lint`: check the model and print findings in one of four formats.
-import { execFileSync } from 'node:child_process';
-import { lint } from '../lint.js';
+import { lint, lintWithConfig } from '../lint.js';
+import type { Config } from '../config.js';
+import type { Diagnostic } from '../types.js';
+import { checkoutAt, git, verifyRevision } from '../util/git.js';
+import { cleanupTemp } from '../util/temp.js';
 import { reporters, formatNames } from '../reporters/index.js';
 import { rules, docsPath } from '../rules/index.js';
 import { version } from '../version.js';
@@ -16,8 +19,8 @@ Options:
   --format NAME         stylish (default), json, sarif or github
   --max-warnings N      fail (exit 1) when there are more than N warnings
   --quiet               report errors only, not warnings
-  --changed-since REF   report only findings in files changed since git REF
-                        (the rules still see the whole model)
+  --changed-since REF   report only findings in files changed since git REF, and
+                        findings elsewhere that the change caused (new since REF)
   --cache               reuse the work done for unchanged files (same findings)
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or config problem.
@@ -38,10 +41,20 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or confi
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number, such as 0.');
     }
-    const onlyFiles = values['changed-since'] !== undefined ? changedSince(root, values['changed-since']) : undefined;
+    const ref = values['changed-since'];
+    const changed = ref !== undefined ? changedSince(root, ref) : undefined;
     const cache = values.cache ? openCache(root) : undefined;
-    const { result } = await lint(root, { keepBodies: false, ...(onlyFiles ? { onlyFiles } : {}), ...(cache ? { cache } : {}) });
+    const { result, config } = await lint(root, { keepBodies: false, ...(cache ? { cache } : {}) });
     cache?.save();
+    if (ref !== undefined && changed) {
+      // Findings in changed files, and findings elsewhere that the change caused (a deleted role
+      // breaks the references to it): those that the model at REF did not have.
+      const before = await findingsAt(root, ref, config);
+      result.diagnostics = result.diagnostics.filter((d) => changed.has(d.file) || !before.has(findingKey(d)));
+      result.errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+      result.warnings = result.diagnostics.length - result.errors;
+    }
+    const hiddenWarnings = values.quiet ? result.warnings : 0;
     if (values.quiet) {
       result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
       result.warnings = 0;
@@ -53,11 +66,12 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or confi
     });
     process.stdout.write(output);
     if (format === 'stylish' && result.diagnostics.length === 0) {
-      process.stderr.write(`✔ No problems in ${result.files} model file${result.files === 1 ? '' : 's'}.\n`);
+      const files = `${result.files} model file${result.files === 1 ? '' : 's'}`;
+      process.stderr.write(hiddenWarnings > 0 ? `✔ No errors in ${files} (${hiddenWarnings} warning${hiddenWarnings === 1 ? '' : 's'} not shown: --quiet).\n` : `✔ No problems in ${files}.\n`);
     }
     if (result.errors > 0) return 1;
     if (maxWarnings !== undefined && result.warnings > maxWarnings) {
-      process.stderr.write(`opmodel: ${result.warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
+      process.stderr.write(`opmodel: ${result.warnings} warning${result.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}.\n`);
       return 1;
     }
     return 0;
@@ -66,14 +80,24 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or confi
 
 /** Repository-relative files changed since a git revision, including uncommitted and new files. */
 function changedSince(root: string, ref: string): Set<string> {
-  if (ref.startsWith('-')) throw new UsageError(`--changed-since takes a git revision, not '${ref}'.`);
-  const git = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-  try {
-    git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-  } catch {
-    throw new UsageError(`'${ref}' is not a git revision in ${root}.`, 'Use a branch, tag or commit, such as origin/main; in CI, fetch enough history first.');
-  }
-  const changed = git(['diff', '--name-only', '-z', '--relative', ref, '--']).split('\0');
-  const untracked = git(['ls-files', '--others', '--exclude-standard', '-z']).split('\0');
+  verifyRevision(root, ref);
+  const changed = git(root, ['diff', '--name-only', '-z', '--relative', ref, '--']).split('\0');
+  const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '-z']).split('\0');
   return new Set([...changed, ...untracked].filter(Boolean));
 }
+
+/**
+ * The findings the model had at a revision, as file + rule + message (lines shift, so they do
+ * not count): a finding outside the changed files is reported only when it is new.
+ */
+async function findingsAt(root: string, ref: string, config: Config): Promise<Set<string>> {
+  const at = checkoutAt(root, ref, [config.model]);
+  try {
+    const { result } = await lintWithConfig(at.root, config, { keepBodies: false });
+    return new Set(result.diagnostics.map(findingKey));
+  } finally {
+    cleanupTemp(at.temp);
+  }
+}
+
+const findingKey = (d: Diagnostic) => `${d.file}\u0000${d.rule}\u0000${d.message}`;

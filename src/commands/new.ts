@@ -36,7 +36,12 @@ Options:
       throw new UsageError(`'${kind}' is not a kind${guess ? `; did you mean '${guess}'?` : '.'}`, `Kinds: ${all.join(', ')}.`);
     }
     const folder = custom ? custom.folder : builtin!.folder;
-    const id = suggestId(title);
+    if (!/[a-z0-9]/i.test(title.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))) {
+      throw new UsageError(`'${title}' has no letters a–z or digits to make a file name from.`, 'Give a title with some Latin letters or digits, such as "Faster onboarding"; you can change the title inside the file afterwards.');
+    }
+    // Ids come from the title, cut at a word boundary so file names stay readable.
+    const fullId = suggestId(title);
+    const id = fullId.length <= 60 ? fullId : fullId.slice(0, 61).replace(/-[^-]*$/, '');
     const file = `${config.model}/${folder}/${id}.md`;
     const refusal = writeNewFile(root, join(root, file), template(kind, title));
     if (refusal === 'exists') throw new UsageError(`${file} already exists; nothing was written.`, 'Choose another title, or edit the existing file.');

@@ -115,23 +115,36 @@ The agenda, and what a good meeting ends with.
     case 'assessment':
       return `${head}date: ${new Date().toISOString().slice(0, 10)}
 scores:
-  # score each statement 0 (never true) to 3 (consistently true)
-  - statement: Every bet has one named owner
+  # Score each statement 0 (never true) to 3 (consistently true). Ten statements, two per
+  # category: a total below 18 is structural drift, below 12 intervention is overdue.
+  - statement: Every bet has one named owner, leading indicators and written non-goals
     category: strategy
     score: 0
-  - statement: Teams can name the top three bets unprompted
+  - statement: Anyone on a team can name this quarter's top three bets unprompted
     category: strategy
     score: 0
   - statement: Work moves through one delivery cadence with cross-functional checkpoints
     category: execution
     score: 0
-  - statement: A weekly operating review looks at the leading indicators
+  - statement: Bets are stopped or killed when their leading indicators say so
+    category: execution
+    score: 0
+  - statement: A weekly operating review reads the leading indicators, not status reports
+    category: operations
+    score: 0
+  - statement: Internal requests have an SLA and an escalation path
     category: operations
     score: 0
   - statement: Tools follow a shared method rather than each team's habit
     category: tooling
     score: 0
+  - statement: The numbers a bet steers by come from one agreed source
+    category: tooling
+    score: 0
   - statement: Senior titles come with matching decision rights
+    category: talent
+    score: 0
+  - statement: A new hire can operate by week two from the written operating model
     category: talent
     score: 0
 ---

@@ -13,6 +13,9 @@ SLA and escalation path. QUERY is a few words of the decision, such as "pricing"
 Options:
   --format NAME   text (default) or json
   --all           list every match, not only the best five
+
+Every word of the query must match a word of the decision (or its stem, or with
+one typo); small words such as "a" and "the" are ignored.
 `,
   async run(args) {
     const { values, positionals } = parse(args, { format: { type: 'string' }, all: { type: 'boolean' } });
@@ -63,25 +66,50 @@ Options:
       lines.push(`  SLA:         ${stripControl(row.sla ?? '—')}`);
       lines.push(`  escalation:  ${stripControl(row.escalation ?? '—')}`, '');
     }
-    if (candidates.length > shown.length) lines.push(`${candidates.length - shown.length} more match; use --all to see them.`, '');
+    if (candidates.length > shown.length) {
+      const more = candidates.length - shown.length;
+      lines.push(`${more} more ${more === 1 ? 'match' : 'matches'}; use --all to see them.`, '');
+    }
     process.stdout.write(lines.join('\n'));
     return 0;
   },
 };
 
-const words = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9]+/).filter(Boolean);
+const stopWords = new Set(['a', 'an', 'the', 'of', 'to', 'on', 'in', 'for', 'and', 'or', 'our', 'we', 'who', 'what', 's', 'is', 'be', 'by', 'with', 'at', 'it']);
 
-/** How well a decision's text matches a query: whole phrase, then words, then word stems. */
+/** The meaningful words of a text, lower-case and without accents. */
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '' && !stopWords.has(w));
+
+/** Whether two words share a stem: one starts the other, or both start with the same 4+ letters. */
+function sameStem(a: string, b: string): boolean {
+  const shorter = a.length <= b.length ? a : b;
+  const longer = shorter === a ? b : a;
+  if (shorter.length >= 3 && longer.startsWith(shorter)) return true;
+  let common = 0;
+  while (common < shorter.length && a[common] === b[common]) common++;
+  return common >= 4 && common >= shorter.length - 2;
+}
+
+/**
+ * How well a decision's text matches a query: every meaningful query word must match a word of
+ * the decision (exactly, by stem, or with one typo); the whole phrase in order scores highest.
+ */
 export function matchScore(query: string, decision: string): number {
   const q = words(query);
   const d = words(decision);
   if (q.length === 0 || d.length === 0) return 0;
-  let score = 0;
-  if (d.join(' ').includes(q.join(' '))) score += 10;
+  let score = d.join(' ').includes(q.join(' ')) ? 10 : 0;
   for (const term of q) {
     if (d.includes(term)) score += 3;
-    else if (term.length >= 4 && d.some((w) => w.startsWith(term.slice(0, Math.max(4, term.length - 2))) || term.startsWith(w.slice(0, Math.max(4, w.length - 2))))) score += 2;
+    else if (d.some((w) => sameStem(term, w))) score += 2;
     else if (term.length >= 5 && d.some((w) => w.length >= 4 && editDistanceAtMostOne(term, w))) score += 1;
+    else return 0;
   }
   return score;
 }

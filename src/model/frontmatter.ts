@@ -222,7 +222,8 @@ function parseYaml(source: string): ParsedYaml {
   }
   if (problems.length > maxYamlProblems) {
     const last = out.problems[out.problems.length - 1]!;
-    last.message += ` (${problems.length - maxYamlProblems} more YAML problems follow from here; fix these first.)`;
+    const more = problems.length - maxYamlProblems;
+    last.message = `${last.message.replace(/\.$/, '')} (${more} more YAML problem${more === 1 ? '' : 's'} follow from here; fix these first).`;
   }
   if (doc.errors.length > 0) return out;
   if (doc.contents === null) {

@@ -24,6 +24,8 @@ export interface LoadedModel {
   files: FileResult[];
   /** Repository-relative paths of every file under the model folder (for the `link` rule). */
   paths: Set<string>;
+  /** Whether the model folder exists at all. */
+  modelDirFound: boolean;
 }
 
 /** A file found by the walk, or a problem with a path (a link, a non-Markdown file). */
@@ -37,7 +39,7 @@ interface Found {
 
 /** Walks the model folder and reads every model file; `keepBodies: false` leaves body text out. */
 export async function loadModel(root: string, config: Config, reuse?: ReuseCache, keepBodies = true): Promise<LoadedModel> {
-  const { found, paths } = walk(root, config);
+  const { found, paths, modelDirFound } = walk(root, config);
   const files: FileResult[] = new Array(found.length);
   const tasks: { index: number; task: ReadTask }[] = [];
   const tableKindList = [...tableKinds];
@@ -59,7 +61,7 @@ export async function loadModel(root: string, config: Config, reuse?: ReuseCache
   }
   const entities = files.flatMap((f) => (f.entity ? [f.entity] : []));
   addLinkTargetsOutsideModel(root, config.model, entities, paths);
-  return { root, modelDir: config.model, entities, files, paths };
+  return { root, modelDir: config.model, entities, files, paths, modelDirFound };
 }
 
 /** A per-file cache the loader may consult (see cache.ts). */
@@ -70,7 +72,7 @@ export interface ReuseCache {
 
 const skipDirs = new Set(['node_modules', '.git']);
 
-function walk(root: string, config: Config): { found: Found[]; paths: Set<string> } {
+function walk(root: string, config: Config): { found: Found[]; paths: Set<string>; modelDirFound: boolean } {
   const found: Found[] = [];
   const paths = new Set<string>();
   const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
@@ -83,11 +85,11 @@ function walk(root: string, config: Config): { found: Found[]; paths: Set<string
   try {
     modelStat = lstatSync(modelAbs);
   } catch {
-    return { found, paths };
+    return { found, paths, modelDirFound: false };
   }
   if (!modelStat.isDirectory()) {
     found.push({ file: config.model, abs: modelAbs, problem: 'The model folder is a link or a file, not a folder: opmodel never follows links.' });
-    return { found, paths };
+    return { found, paths, modelDirFound: true };
   }
   const visit = (relDir: string, depth: number) => {
     if (depth > 32 || found.length > 200_000) return;
@@ -131,7 +133,7 @@ function walk(root: string, config: Config): { found: Found[]; paths: Set<string
     }
   };
   visit(config.model, 0);
-  return { found, paths };
+  return { found, paths, modelDirFound: true };
 }
 
 function kindOfFolder(inModel: string, folderKinds: Map<string, string>): string | undefined {

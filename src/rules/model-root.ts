@@ -9,11 +9,16 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   messages: {
     missing: 'The model has no root: create `{{file}}` with `title:`, `version:` and `quarter:`; it is the home page of the handbook. Run `opmodel init` for a starter.',
+    noFolder: 'There is no `{{folder}}/` folder here: run opmodel in the folder that holds `{{folder}}/` (or pass that folder as DIR), or start a model with `opmodel init`.',
     extra: 'There is already a model root ({{first}}): a model has exactly one; change this file\'s `kind:` or remove it.',
   },
   check({ model, report }) {
     const roots = model.entities.filter((e) => e.kind === 'model');
     const expected = `${model.modelDir}/${modelRootFile}`;
+    if (!model.modelDirFound) {
+      report({ file: expected, position: { line: 1, column: 1 }, messageId: 'noFolder', data: { folder: model.modelDir } });
+      return;
+    }
     if (roots.length === 0) {
       report({ file: expected, position: { line: 1, column: 1 }, messageId: 'missing', data: { file: expected } });
       return;

@@ -94,6 +94,7 @@ function describe(error: ErrorObject, entity: Entity, validators: Validators): {
 
 function formatMessage(field: string, value: unknown, rule: string, keyword: string): string {
   const shown = `'${String(value)}'`;
+  if ((rule === 'date' || rule.includes('\\d{4}-\\d{2}-\\d{2}')) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return `${field} ${shown} is not a real date: check the month and the day.`;
   if (rule === 'date' || rule.includes('\\d{4}-\\d{2}-\\d{2}')) return `${field} ${shown} is not a date written YYYY-MM-DD (such as 2026-12-31).`;
   if (rule.includes('Q[1-4]')) return `${field} ${shown} is not a quarter written YYYY-Qn (such as 2026-Q4).`;
   if (rule === 'uri' || rule === '^https://') return `${field} ${shown} must be an https:// link.`;
