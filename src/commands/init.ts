@@ -9,7 +9,8 @@ export const command: Command = {
 
 Create a starter operating model in DIR (default: the current folder): the model
 root, two roles, a team, a metric, a bet, a guardrail, a decision-rights matrix,
-the context grid and a weekly cadence. Files that already exist are left alone.
+the context grid, a weekly cadence and a .gitignore for the built site and cache.
+Files that already exist are left alone.
 `,
   async run(args) {
     const { positionals } = parse(args, {});
@@ -42,6 +43,10 @@ rules:
 # site:
 #   title: Our handbook
 #   repo: https://github.com/your-org/operating-model
+`,
+    '.gitignore': `# Built by opmodel: the handbook site and the lint cache.
+_site/
+.opmodel-cache/
 `,
     'model/README.md': `# Our operating model
 
