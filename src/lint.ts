@@ -3,7 +3,7 @@
 import picomatch from 'picomatch';
 import type { Diagnostic, LintResult, Severity } from './types.js';
 import { loadConfig, type Config, type RuleEntry } from './config.js';
-import { loadModel, type LoadedModel, type ReuseCache } from './model/load.js';
+import { loadModel, prewarmWorker, type LoadedModel, type ReuseCache } from './model/load.js';
 import { builtinKindNames } from './model/kinds.js';
 import { relationFields, type RelationField } from './model/relations.js';
 import { createValidators } from './model/validate.js';
@@ -32,6 +32,7 @@ export interface LintOutcome {
 
 /** Lints the model in a repository. Throws ConfigError for an unusable config. */
 export async function lint(root: string, options: LintOptions = {}): Promise<LintOutcome> {
+  prewarmWorker();
   const config = loadConfig(root, ruleIds, builtinKindNames);
   return lintWithConfig(root, config, options);
 }

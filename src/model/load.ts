@@ -150,6 +150,45 @@ function kindOfFolder(inModel: string, folderKinds: Map<string, string>): string
 
 const chunkSize = 32;
 
+interface StartedWorker {
+  worker: Worker;
+  /** Resolves once the worker has loaded its code and can take files. */
+  online: Promise<void>;
+}
+
+let warm: StartedWorker | undefined;
+
+function startWorker(): StartedWorker {
+  const worker = new Worker(workerEntry(), {
+    resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
+    // The parent's flags (`--input-type`, `--eval`, test runners' loaders) mean nothing to a worker.
+    execArgv: [],
+    stdout: true,
+    stderr: true,
+  });
+  const online = new Promise<void>((resolve) => worker.once('online', () => resolve()));
+  return { worker, online };
+}
+
+/**
+ * Starts a parsing worker now, so it loads its code while the caller reads the config and
+ * walks the folder; the next pool takes it. Safe to call more than once.
+ */
+export function prewarmWorker(): void {
+  if (!warm) {
+    warm = startWorker();
+    // An unused warm worker must not keep the process alive.
+    warm.worker.unref();
+  }
+}
+
+function takeWarmWorker(): StartedWorker | undefined {
+  const taken = warm;
+  warm = undefined;
+  taken?.worker.ref();
+  return taken;
+}
+
 /** The bundled worker when the build made one (it starts several times faster), else the plain module. */
 function workerEntry(): URL {
   const bundled = new URL('./worker.bundle.js', import.meta.url);
@@ -164,7 +203,6 @@ function workerEntry(): URL {
 /** Reads files in worker threads; a worker that hangs or dies costs only the file it was on. */
 async function readInPool(tasks: { index: number; task: ReadTask }[]): Promise<WorkerReply[]> {
   if (tasks.length === 0) return [];
-  const workerUrl = workerEntry();
   const queue = [...tasks];
   const replies: WorkerReply[] = [];
   // A worker costs ~200 ms to start: small models use one, large ones every core.
@@ -175,13 +213,7 @@ async function readInPool(tasks: { index: number; task: ReadTask }[]): Promise<W
       let pending: { index: number; task: ReadTask }[] = [];
       let timer: NodeJS.Timeout | undefined;
       let finished = false;
-      const worker = new Worker(workerUrl, {
-        resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
-        // The parent's flags (`--input-type`, `--eval`, test runners' loaders) mean nothing to a worker.
-        execArgv: [],
-        stdout: true,
-        stderr: true,
-      });
+      const { worker, online } = takeWarmWorker() ?? startWorker();
       const armTimer = () => {
         clearTimeout(timer);
         timer = setTimeout(() => fail(`Reading this file took more than ${limits.fileTimeBudgetMs / 1000} s, so it was stopped: simplify or split it.`), limits.fileTimeBudgetMs);
@@ -230,7 +262,7 @@ async function readInPool(tasks: { index: number; task: ReadTask }[]): Promise<W
       worker.on('exit', () => {
         if (!finished) fail('Reading this file stopped the parser, so it was skipped: simplify it.');
       });
-      worker.once('online', next);
+      void online.then(next);
     });
 
   await Promise.all(Array.from({ length: size }, runWorker));
