@@ -47,7 +47,13 @@ function handbookData(dataFile) {
     configureServer(server) {
       server.watcher.add(dataFile);
       server.watcher.on('change', (file) => {
-        if (file === dataFile) server.ws.send({ type: 'full-reload' });
+        if (file !== dataFile) return;
+        // Entities may have come or gone: drop the page list Astro cached from getStaticPaths (it
+        // listens for this event from its own content layer), then reload open pages.
+        for (const environment of Object.values(server.environments ?? {})) {
+          if (environment.name !== 'client') environment.hot?.send?.('astro:content-changed', {});
+        }
+        server.ws.send({ type: 'full-reload' });
       });
     },
   };

@@ -1,5 +1,5 @@
 // `opmodel dev`: serve the handbook locally and reload it whenever a model file changes.
-import { watch } from 'node:fs';
+import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../lint.js';
 import { type Command, parse, repoDir, UsageError } from './command.js';
@@ -36,23 +36,30 @@ Options:
     process.stdout.write(`Handbook preview at ${server.url} — edit files in ${first.config.model}/ and the page reloads. Ctrl-C stops.\n`);
     let timer: NodeJS.Timeout | undefined;
     let running = Promise.resolve();
-    const watcher = watch(join(root, first.config.model), { recursive: true }, () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        running = running.then(async () => {
-          try {
-            const next = await lint(root);
-            report(next.result.errors, next.result.warnings);
-            await server.update(next.model);
-          } catch (error) {
-            process.stderr.write(`opmodel: ${(error as Error).message}\n`);
-          }
-        });
-      }, 150);
-    });
+    let watcher: FSWatcher | undefined;
+    // Editors often save by replacing a file, which ends a watch on it: watch afresh after each change.
+    const arm = () => {
+      watcher?.close();
+      watcher = watch(join(root, first.config.model), { recursive: true }, () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          running = running.then(async () => {
+            try {
+              const next = await lint(root);
+              report(next.result.errors, next.result.warnings);
+              await server.update(next.model);
+            } catch (error) {
+              process.stderr.write(`opmodel: ${(error as Error).message}\n`);
+            }
+            arm();
+          });
+        }, 150);
+      });
+    };
+    arm();
     await new Promise<void>((done) => {
       const stop = () => {
-        watcher.close();
+        watcher?.close();
         void server.stop().then(done);
       };
       process.once('SIGINT', stop);

@@ -232,10 +232,14 @@ async function runAstro(site: string, command: 'build' | 'dev', run: AstroRun): 
   };
 }
 
-/** The child's environment: ours without Vitest's markers (Astro's dev server stands down under Vitest). */
+/**
+ * The child's environment: ours without Vitest's markers (Astro's dev server stands down under
+ * Vitest, and with NODE_ENV=test it no longer refreshes its list of pages when the model changes).
+ */
 function childEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true' };
   for (const key of Object.keys(env)) if (key === 'VITEST' || key.startsWith('VITEST_')) delete env[key];
+  if (env.NODE_ENV === 'test') delete env.NODE_ENV;
   return env;
 }
 

@@ -237,5 +237,13 @@ export interface ChangelogCommit {
   subject: string;
   /** Link to the commit, when `site.repo` is set. */
   url: string | null;
-  changes: { change: 'added' | 'changed' | 'removed'; file: string; id: string; title: string | null; path: string | null }[];
+  changes: {
+    change: 'added' | 'changed' | 'removed';
+    file: string;
+    id: string;
+    title: string | null;
+    path: string | null;
+    /** When the commit changed the file's `status:` (a bet from active to won): from what to what. */
+    statusChange?: { from: string; to: string };
+  }[];
 }

@@ -47,7 +47,7 @@ const builtinSections: { kind: string; slug: string; title: string }[] = [
   { kind: 'assessment', slug: 'assessments', title: 'Assessment' },
 ];
 
-/** Builds the handbook's data from the loaded model. Never reads model files; runs git twice. */
+/** Builds the handbook's data from the loaded model. Never reads model files; runs git three times. */
 export function buildHandbookData(model: HandbookModel, options: HandbookOptions = {}): HandbookData {
   const relations = options.relations ?? relationFields;
   const base = normaliseBase(options.base ?? options.site?.base);
@@ -291,6 +291,7 @@ function changelogOf(
             id: entity?.id ?? posix.basename(change.file, '.md'),
             title: entity ? titleOf(entity) : null,
             path: page !== undefined && change.status !== 'removed' ? page.slice(base.length) : null,
+            ...(change.statusChange ? { statusChange: change.statusChange } : {}),
           };
         }),
     }))

@@ -15,6 +15,8 @@ let out: string;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;
 const problems: string[] = [];
+/** One page of every type. */
+const pageTypes = ['', 'bets/', 'bets/ledger-performance/', 'guardrails/', 'guardrails/no-silent-data-loss/', 'decision-rights/', 'decision-rights/product/', 'context/', 'context/product-context/', 'teams/', 'teams/growth/', 'roles/', 'roles/cpo/', 'metrics/', 'metrics/activation-rate/', 'cadences/', 'cadences/weekly-operating-review/', 'assessments/', 'assessments/2026-q2/', 'changelog/', 'search/?q=ledger'];
 
 /** A page that records console errors, failed requests and uncaught exceptions. */
 async function open(width = 1280): Promise<Page> {
@@ -91,6 +93,65 @@ describe.skipIf(!existsSync(executablePath) && !process.env.CI)('in a browser', 
     await page.close();
   });
 
+  test('the decision filter matches words as `opmodel who` does', async () => {
+    const page = await open();
+    const rows = async (query: string) => {
+      await page.goto(`${server.url}decision-rights/?q=${encodeURIComponent(query)}`);
+      return page.locator('table[data-matrix] tbody tr:visible th').allTextContents();
+    };
+    // Stems, small words dropped, the verbs decisions start with, a word still being typed.
+    expect(await rows('prices')).toEqual(['Change pricing']);
+    expect(await rows('a new bet')).toEqual(['Add a bet to the quarter']);
+    expect(await rows('Who decides on killing bets?')).toEqual(['Kill a bet']);
+    expect(await rows('databa')).toEqual(['Adopt a new database']);
+    // A person in the row counts too.
+    expect(await rows('pricing growth')).toEqual(['Change pricing']);
+    // No row has every word: the closest ones, and the status says so (read out: aria-live).
+    expect(await rows('pricing zebra')).toEqual(['Change pricing']);
+    expect(await page.locator('[data-filter-status]').textContent()).toMatch(/^No decision matches every word; showing 1 of 5/);
+    expect(await page.locator('[data-filter-status]').getAttribute('aria-live')).toBe('polite');
+    // The placeholder's examples each find something.
+    const placeholder = (await page.locator('#decision-query').getAttribute('placeholder')) ?? '';
+    const examples = placeholder.replace(/^e\.g\. /, '').split(', ');
+    expect(examples.length).toBeGreaterThan(1);
+    for (const example of examples) expect((await rows(example)).length, example).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  test('every page fits a 390 px phone without sideways scrolling', async () => {
+    const page = await open(390);
+    const wide: string[] = [];
+    for (const path of pageTypes) {
+      await page.goto(server.url + path, { waitUntil: 'load' });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) wide.push(`${path || 'home'}: ${width}px`);
+    }
+    await page.close();
+    expect(wide).toEqual([]);
+  });
+
+  test('a table wider than the page says so, scrolls by button and keeps its first column', async () => {
+    const page = await open(390);
+    await page.goto(`${server.url}cadences/`);
+    const frame = page.locator('.scroll-frame:has(.calendar--quarter)');
+    const hint = page.locator('#quarter ~ .scroll-hint');
+    expect(await hint.isVisible()).toBe(true);
+    expect(await hint.textContent()).toContain('Scroll sideways for more columns');
+    expect(await frame.getAttribute('class')).toContain('more-right');
+    const scroller = frame.locator('.table-scroll');
+    const firstColumn = frame.locator('tbody th').first();
+    const before = await firstColumn.boundingBox();
+    await hint.locator('button[aria-label="Scroll the table right"]').click();
+    await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    await expect.poll(() => frame.getAttribute('class')).toContain('more-left');
+    // The first column stays put (within the half pixel a collapsed border may move it).
+    await expect.poll(async () => Math.abs((await firstColumn.boundingBox())!.x - before!.x)).toBeLessThanOrEqual(1);
+    // Wide enough for the table: no hint.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect.poll(() => hint.isHidden()).toBe(true);
+    await page.close();
+  });
+
   test('search finds pages, under the sub-path', async () => {
     const page = await open();
     await page.goto(server.url);
@@ -129,7 +190,7 @@ describe.skipIf(!existsSync(executablePath) && !process.env.CI)('in a browser', 
 
   test('no console errors, failed requests or exceptions on any page type', async () => {
     const page = await open();
-    for (const path of ['', 'bets/', 'bets/ledger-performance/', 'guardrails/', 'guardrails/no-silent-data-loss/', 'decision-rights/', 'decision-rights/product/', 'context/', 'context/product-context/', 'teams/', 'teams/growth/', 'roles/', 'roles/cpo/', 'metrics/', 'metrics/activation-rate/', 'cadences/', 'cadences/weekly-operating-review/', 'assessments/', 'assessments/2026-q2/', 'changelog/', 'search/?q=ledger', 'no-such-page/']) {
+    for (const path of [...pageTypes, 'no-such-page/']) {
       await page.goto(server.url + path, { waitUntil: 'load' });
     }
     await page.waitForLoadState('networkidle');

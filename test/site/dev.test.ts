@@ -3,6 +3,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, expect, test } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/site/build.js';
+import { entityFromText } from './load-fixture.js';
 import { fixtureRepo, loadFixture, today } from './helpers.js';
 
 let server: DevServer | undefined;
@@ -11,6 +12,16 @@ afterAll(async () => {
   await server?.stop();
   rmSync(root, { recursive: true, force: true });
 });
+
+/** Waits until a page answers with `status` (the server reloads the data a moment after an update). */
+async function statusOf(url: string, status: number): Promise<{ status: number; text: string }> {
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(url).catch(() => null);
+    const text = response ? await response.text() : '';
+    if (response?.status === status || attempt > 60) return { status: response?.status ?? 0, text };
+    await new Promise((done) => setTimeout(done, 250));
+  }
+}
 
 /** Fetches a page, retrying while the server starts. */
 async function page(url: string): Promise<string> {
@@ -35,4 +46,28 @@ test('serves the handbook and shows a changed model without a restart', async ()
   model.entities.find((entity) => entity.id === 'growth')!.data.title = 'Growth squad';
   await server.update(model);
   expect(await page(`${server.url}teams/growth/`)).toContain('<h1>Growth squad</h1>');
+}, 60_000);
+
+test('a model file that breaks loses its page, and pages that referred to it show its id as text', async () => {
+  expect(server).toBeDefined();
+  const model = loadFixture(root);
+  // A YAML error: the loader keeps the entity only to reserve its id, marked broken.
+  model.entities.find((entity) => entity.id === 'growth')!.broken = true;
+  await server!.update(model);
+  const gone = await statusOf(`${server!.url}teams/growth/`, 404);
+  expect(gone.status).toBe(404);
+  expect(gone.text).not.toContain('TypeError');
+  // Its bet still has a page; the owner is the id, as text.
+  const bet = await statusOf(`${server!.url}bets/self-serve-onboarding/`, 200);
+  expect(bet.status).toBe(200);
+  expect(bet.text).toContain('<span class="missing" title="Not in the model">growth</span>');
+  for (const path of ['', 'teams/', 'bets/', 'cadences/', 'decision-rights/', 'decision-rights/product/', 'roles/cpo/', 'metrics/activation-rate/']) {
+    expect((await statusOf(`${server!.url}${path}`, 200)).status, path).toBe(200);
+  }
+  // Fixed again, and a new file: both have pages without a restart.
+  const fixed = loadFixture(root);
+  fixed.entities.push(entityFromText('model/metrics/churn.md', '---\ntitle: Monthly churn\ntype: health\n---\n'));
+  await server!.update(fixed);
+  expect((await statusOf(`${server!.url}teams/growth/`, 200)).text).toContain('<h1>Growth</h1>');
+  expect((await statusOf(`${server!.url}metrics/churn/`, 200)).text).toContain('<h1>Monthly churn</h1>');
 }, 60_000);

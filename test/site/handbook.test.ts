@@ -1,13 +1,13 @@
 // The handbook's data (buildHandbookData): relations both ways, derived views, links, safe URLs,
 // review dates, and what git says — without running Astro.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildHandbookData, normaliseBase, safeRepo } from '../../src/site/handbook.js';
 import type { HandbookData, HandbookEntity } from '../../src/site/handbook-data.js';
-import { readGitHistory } from '../../src/site/git.js';
+import { parseStatusChanges, readGitHistory } from '../../src/site/git.js';
 import { entityFromText } from './load-fixture.js';
 import { fixtureDir, fixtureRepo, loadFixture, today } from './helpers.js';
 
@@ -189,6 +189,43 @@ describe('git', () => {
     expect(commits[1]!.changes).toContainEqual({ change: 'added', file: 'model/bets/ai-categorisation.md', id: 'ai-categorisation', title: 'AI categorisation', path: 'bets/ai-categorisation/' });
     expect(commits[1]!.changes).toContainEqual(expect.objectContaining({ change: 'changed', id: 'operating-model' }));
     expect(commits[0]!.url).toMatch(new RegExp(`^${repo}/commit/[0-9a-f]{40}$`));
+  });
+
+  test('the changelog says how a bet’s status changed', () => {
+    const repoRoot = fixtureRepo();
+    try {
+      const file = join(repoRoot, 'model/bets/ledger-performance.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('status: active', 'status: won').replace('---\n', '---\n# status: body\n'));
+      const other = join(repoRoot, 'model/teams/growth.md');
+      writeFileSync(other, readFileSync(other, 'utf8') + '\nstatus: not frontmatter, no status change\n');
+      const run = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, env: { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.com', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.com' } });
+      run('-c', 'commit.gpgsign=false', 'commit', '-q', '-am', 'Ledger performance won');
+      const result = buildHandbookData(loadFixture(repoRoot), { today });
+      const changes = result.changelog.commits[0]!.changes;
+      expect(changes).toContainEqual(expect.objectContaining({ id: 'ledger-performance', change: 'changed', statusChange: { from: 'active', to: 'won' } }));
+      expect(changes.find((c) => c.id === 'growth')).not.toHaveProperty('statusChange');
+      // Older commits added files: no status change to tell.
+      expect(result.changelog.commits.slice(1).flatMap((c) => c.changes).some((c) => c.statusChange)).toBe(false);
+    } finally {
+      rmSync(repoRoot, { recursive: true, force: true });
+    }
+  });
+
+  test('status lines are read from the diff, not from lines that look like its headers', () => {
+    const output = [
+      '\x1eabc123',
+      'diff --git a/model/bets/x.md b/model/bets/x.md',
+      'index 1..2 100644',
+      '--- a/model/bets/x.md',
+      '+++ b/model/bets/x.md',
+      '@@ -3,2 +3,2 @@',
+      '--- a/model/bets/y.md',
+      '-status: "proposed" # was',
+      '+-- a line that looks like a header',
+      '+status: active',
+      '',
+    ].join('\n');
+    expect(parseStatusChanges(output).get('abc123')?.get('model/bets/x.md')).toEqual({ from: 'proposed', to: 'active' });
   });
 
   test('a folder that is not a repository gives "unknown", not a crash', () => {

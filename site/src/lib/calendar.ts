@@ -1,6 +1,33 @@
 // Calendar arithmetic for the cadence page: the weeks of a quarter and when each frequency meets.
 
-/** The weeks (Monday starts) covering a `YYYY-Qn` quarter; falls back to the quarter containing `today`. */
+const day = 86400000;
+
+/** The first Monday-to-Friday day on or after `date`. */
+export function firstWorkingDay(date: Date): Date {
+  const result = new Date(date);
+  while (result.getUTCDay() === 0 || result.getUTCDay() === 6) result.setUTCDate(result.getUTCDate() + 1);
+  return result;
+}
+
+/** The last Monday-to-Friday day on or before `date`. */
+function lastWorkingDay(date: Date): Date {
+  const result = new Date(date);
+  while (result.getUTCDay() === 0 || result.getUTCDay() === 6) result.setUTCDate(result.getUTCDate() - 1);
+  return result;
+}
+
+/** The Monday starting the week that holds `date`. */
+function mondayOf(date: Date): Date {
+  const monday = new Date(date);
+  monday.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return monday;
+}
+
+/**
+ * The working weeks (Monday starts) of a `YYYY-Qn` quarter: from the week of its first working day
+ * to the week of its last, so no week holds only a weekend of the quarter. Falls back to the
+ * quarter containing `today`.
+ */
 export function quarterWeeks(quarter: string | null, today: string): { quarter: string; weeks: Date[]; start: Date; end: Date } {
   let match = quarter?.match(/^(\d{4})-Q([1-4])$/);
   if (!match) {
@@ -11,16 +38,20 @@ export function quarterWeeks(quarter: string | null, today: string): { quarter: 
   const q = Number(match[2]);
   const start = new Date(Date.UTC(year, (q - 1) * 3, 1));
   const end = new Date(Date.UTC(year, q * 3, 0));
-  const monday = new Date(start);
-  monday.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
+  const last = lastWorkingDay(end);
   const weeks: Date[] = [];
-  for (let week = new Date(monday); week <= end; week = new Date(week.getTime() + 7 * 86400000)) weeks.push(week);
+  for (let week = mondayOf(firstWorkingDay(start)); week <= last; week = new Date(week.getTime() + 7 * day)) weeks.push(week);
   return { quarter: `${year}-Q${q}`, weeks, start, end };
 }
 
-/** Whether a cadence of this frequency meets in week `index` (starting `week`) of the quarter starting `start`. */
+/**
+ * Whether a cadence of this frequency meets in week `index` (starting `week`) of the quarter starting
+ * `start`. Monthly cadences meet in the week of each month's first working day (so not in a week
+ * whose only day of the month is a weekend), quarterly ones in the week of the quarter's first.
+ */
 export function meetsInWeek(frequency: string | null, index: number, week: Date, start: Date): boolean {
-  const holds = (date: Date) => date.getTime() >= week.getTime() && date.getTime() < week.getTime() + 7 * 86400000;
+  const holds = (date: Date) => date.getTime() >= week.getTime() && date.getTime() < week.getTime() + 7 * day;
+  const firstOfMonth = (k: number) => firstWorkingDay(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + k, 1)));
   switch (frequency) {
     case 'daily':
     case 'weekly':
@@ -28,10 +59,9 @@ export function meetsInWeek(frequency: string | null, index: number, week: Date,
     case 'biweekly':
       return index % 2 === 0;
     case 'monthly':
-      // The week holding the first day of each month of the quarter.
-      return [0, 1, 2].some((k) => holds(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + k, 1))));
+      return [0, 1, 2].some((k) => holds(firstOfMonth(k)));
     case 'quarterly':
-      return index === 0;
+      return holds(firstOfMonth(0));
     default:
       return false;
   }
@@ -43,7 +73,7 @@ export const perWeek: Record<string, number> = { daily: 5, weekly: 1, biweekly: 
 /** Whether an ISO date falls in the week starting on `week`. */
 export function inWeek(date: string, week: Date): boolean {
   const time = Date.parse(`${date}T00:00:00Z`);
-  return Number.isFinite(time) && time >= week.getTime() && time < week.getTime() + 7 * 86400000;
+  return Number.isFinite(time) && time >= week.getTime() && time < week.getTime() + 7 * day;
 }
 
 /** `Jul 6` for a week start. */
