@@ -10,6 +10,7 @@ import { createValidators } from './model/validate.js';
 import type { Entity } from './model/entity.js';
 import { rules, ruleIds } from './rules/index.js';
 import type { Rule, RuleContext } from './rules/rule.js';
+import { todayString } from './util/today.js';
 
 export interface LintOptions {
   /** Only report findings in these repository-relative files (rules still see the whole model). */
@@ -145,12 +146,4 @@ export function customRelations(config: Config): RelationField[] {
 
 function fill(template: string, data: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => (name in data ? String(data[name]) : `{{${name}}}`));
-}
-
-function todayString(): string {
-  const fromEnv = process.env.OPMODEL_TODAY;
-  if (fromEnv && /^\d{4}-\d{2}-\d{2}$/.test(fromEnv)) return fromEnv;
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -13,6 +13,7 @@ import type {
 } from './handbook-data.js';
 import { readGitHistory, type GitHistory } from './git.js';
 import { renderBody, renderBodyHtml, resolveRelative, type LinkContext } from './markdown.js';
+import { todayString } from '../util/today.js';
 
 /** What the handbook needs of the loaded model (a hand-written one will do in tests). */
 export type HandbookModel = Pick<LoadedModel, 'root' | 'modelDir' | 'entities'>;
@@ -438,15 +439,6 @@ function slug(text: string): string {
 
 function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
-}
-
-/** Today as lint judges it: OPMODEL_TODAY when set, else the local date. */
-function todayString(): string {
-  const fromEnv = process.env.OPMODEL_TODAY;
-  if (fromEnv && /^\d{4}-\d{2}-\d{2}$/.test(fromEnv)) return fromEnv;
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** `/`, or the sub-path with a leading and trailing slash; anything odd in it is percent-encoded. */
