@@ -371,6 +371,17 @@ async function main() {
     commands.push({ id: 'example-path-node', label: `example model lint with plain \`node\` (${(spawnSync(NODE_PLAIN, ['--version'], { encoding: 'utf8' }).stdout || '').trim()})`, size: 'example', group: 'lint', cmd: NODE_PLAIN, args: [OPMODEL, 'lint', ROOT], env: lintEnv, ok: [0, 1] });
   }
   if (!skipSite) for (const c of corpora) commands.push(...siteCommands(c, buildAvailable));
+  if (!skipSite) {
+    // The handbook of the example model itself (issue: its build time is reported here too).
+    const exampleOut = join(TMP, 'opbuild-example');
+    commands.push({
+      id: 'opbuild-example', label: '`opmodel build` of the example model', size: 'example', group: 'site', cmd: NODE, poll: true, ok: [0], pages: true,
+      args: [OPMODEL, 'build', ROOT, '--out', join(exampleOut, 'dist')], env: lintEnv,
+      outDir: join(exampleOut, 'dist'),
+      unavailable: buildAvailable ? undefined : 'not available yet',
+      prepare: async () => rmSync(exampleOut, { recursive: true, force: true }),
+    });
+  }
   const results = new Map(commands.map((cmd) => [cmd.id, { cmd, runs: [], failures: [], mismatches: 0, pages: undefined }]));
 
   // Interleaved rounds: every command once per round, the order rotated each round.
