@@ -411,7 +411,7 @@ async function main() {
           if (!f || !c.baseline || f.join('\n') !== c.baseline.join('\n')) res.mismatches++;
         }
         const own = /floor: .*?, (\d+) ms \((read [^)]*)\)/.exec(r.stderr);
-        if (own) res.own = `in-process ${own[1]} ms: ${own[2]}`;
+        if (own) res.own = `last run in-process ${own[1]} ms: ${own[2]}`;
         if (cmd.pages && res.pages === undefined) res.pages = countHtml(cmd.outDir);
         if (cmd.outDir) rmSync(join(cmd.outDir, '..'), { recursive: true, force: true });
         log(`  ${cmd.id.padEnd(24)} ${sec(r.wallMs).padStart(7)} s  ${mb(r.rssKb).padStart(5)} MB`);

@@ -31,9 +31,12 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     // Plural/singular and prefix slips count as close.
     const prefix = Math.min(c.length, lower.length) >= 4 && (c.startsWith(lower) || lower.startsWith(c));
     if (!prefix && Math.abs(c.length - lower.length) > allowed) continue;
-    let score = prefix ? 1 : distance(lower, c, Math.min(allowed, bestScore));
-    if (prefix) score = Math.min(score, distance(lower, c, 1));
-    if (score < bestScore) {
+    // A prefix is the weakest acceptable match: a real near-spelling beats it
+    // (`billing-iberia-head-of-prdouct` → `…-head-of-product`, not `billing-iberia`).
+    let score = distance(lower, c, allowed);
+    if (prefix) score = Math.min(score, allowed);
+    const closerLength = best !== undefined && Math.abs(c.length - lower.length) < Math.abs(best.length - lower.length);
+    if (score < bestScore || (score === bestScore && closerLength)) {
       bestScore = score;
       best = candidate;
     }
