@@ -1,12 +1,13 @@
 // Reads one model file safely (no symlink followed, size checked before reading, bytes checked
 // before decoding) and turns it into an Entity plus `file`/`frontmatter` findings.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Entity, FileResult } from './entity.js';
 import { readFrontmatter } from './frontmatter.js';
 import { bodyNeedsParse, checkBounds, parseTableBody } from './body.js';
 import { scanBody } from './scan.js';
+import { readOpenFile } from '../util/fd.js';
 
 /** What the loader tells the reader about one file. */
 export interface ReadTask {
@@ -128,14 +129,7 @@ function readBytes(task: ReadTask, fail: (message: string) => void): Buffer | un
       fail('The file changed while it was read: run opmodel again.');
       return undefined;
     }
-    const buffer = Buffer.alloc(opened.size);
-    let read = 0;
-    while (read < buffer.length) {
-      const n = readSync(fd, buffer, read, buffer.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.subarray(0, read);
+    return readOpenFile(fd, opened.size);
   } catch (error) {
     fail(`The file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
     return undefined;

@@ -1,7 +1,8 @@
 // Writing user files safely: a new file appears whole or not at all, and never replaces one
 // unless opmodel generated it (then it is replaced atomically, by a rename in the same folder).
-import { closeSync, constants, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readOpenFile } from './fd.js';
 
 /** Why a file was not written. */
 export type WriteRefusal = 'exists' | 'outside' | 'link-in-path';
@@ -60,14 +61,7 @@ export function readExistingFile(root: string, path: string): ExistingFile {
   try {
     const opened = fstatSync(fd);
     if (!opened.isFile() || opened.size > maxExistingBytes) return { state: 'refused', reason: 'not-a-file' };
-    const buffer = Buffer.alloc(opened.size);
-    let read = 0;
-    while (read < buffer.length) {
-      const n = readSync(fd, buffer, read, buffer.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { state: 'file', text: buffer.subarray(0, read).toString('utf8') };
+    return { state: 'file', text: readOpenFile(fd, opened.size).toString('utf8') };
   } finally {
     closeSync(fd);
   }
