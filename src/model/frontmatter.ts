@@ -5,6 +5,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, ty
 import type { Position } from '../types.js';
 import { escapePointer } from './relations.js';
 import { limits } from './limits.js';
+import { readSimpleYaml } from './simple-yaml.js';
 
 /** A problem with the frontmatter, at a file position. */
 export interface FrontmatterProblem {
@@ -29,7 +30,7 @@ const refuse = (language: string) => () => {
 class RefusedLanguage extends Error {}
 
 /** Splits a file's text into frontmatter and body and parses the frontmatter safely. */
-export function readFrontmatter(text: string): FrontmatterResult {
+export function readFrontmatter(text: string, options: { simpleReader?: boolean } = {}): FrontmatterResult {
   const result: FrontmatterResult = { positions: {}, problems: [], bodyOffset: 0, bodyLine: 1 };
   const problem = (message: string, line = 1, column = 1) => result.problems.push({ message, line, column });
 
@@ -84,7 +85,7 @@ export function readFrontmatter(text: string): FrontmatterResult {
   let parsed: ParsedYaml | undefined;
   const yamlEngine = (source: string) => {
     // gray-matter ends the block before the closing line's `\n`, leaving a CRLF file's `\r`.
-    parsed = parseYaml(source.endsWith('\r') ? source.slice(0, -1) : source);
+    parsed = parseYaml(source.endsWith('\r') ? source.slice(0, -1) : source, options.simpleReader ?? true);
     return {};
   };
   try {
@@ -196,7 +197,15 @@ interface ParsedYaml {
   problems: FrontmatterProblem[];
 }
 
-function parseYaml(source: string): ParsedYaml {
+/**
+ * Reads a frontmatter block (the text between the `---` lines): the simple reader first, then
+ * `yaml` for every block the simple reader does not take.
+ */
+function parseYaml(source: string, simpleReader = true): ParsedYaml {
+  if (simpleReader) {
+    const simple = readSimpleYaml(source);
+    if (simple) return { data: simple.data, positions: simple.positions, problems: [] };
+  }
   const lineCounter = new LineCounter();
   const out: ParsedYaml = { positions: { '': { line: 1, column: 1 } }, problems: [] };
   const at = (offset: number): Position => {
