@@ -11,6 +11,11 @@ export interface BodyLink {
   column: number;
   /** `link`, `image` or `definition` (a `[ref]: url` line). */
   type: 'link' | 'image' | 'definition';
+  /**
+   * The repository-relative path the link points at, resolved by the reader: null when the
+   * link is not a relative file link (a URL, an anchor). Absent on links made elsewhere.
+   */
+  target?: string | null;
 }
 
 /** Raw HTML in a body that the handbook would have to strip. */

@@ -76,16 +76,21 @@ export function readFrontmatter(text: string, options: { simpleReader?: boolean 
     problem(`The frontmatter has ${breaks} lines; the most allowed is ${limits.maxFrontmatterLines}: move long text into the body.`);
     return result;
   }
-  const tooDeep = findExcessiveNesting(block);
-  if (tooDeep) {
-    problem(`The frontmatter nests deeper than ${limits.maxYamlDepth} levels: flatten it.`, tooDeep, 1);
-    return result;
-  }
 
   let parsed: ParsedYaml | undefined;
   const yamlEngine = (source: string) => {
     // gray-matter ends the block before the closing line's `\n`, leaving a CRLF file's `\r`.
-    parsed = parseYaml(source.endsWith('\r') ? source.slice(0, -1) : source, options.simpleReader ?? true);
+    const yaml = source.endsWith('\r') ? source.slice(0, -1) : source;
+    const simple = options.simpleReader === false ? undefined : readSimpleYaml(yaml);
+    if (simple) {
+      parsed = { data: simple.data, positions: simple.positions, problems: [] };
+      return {};
+    }
+    // The simple reader bounds its own depth; `yaml` is given no block nested too deeply.
+    const tooDeep = findExcessiveNesting(block);
+    parsed = tooDeep
+      ? { positions: {}, problems: [{ message: `The frontmatter nests deeper than ${limits.maxYamlDepth} levels: flatten it.`, line: tooDeep, column: 1 }] }
+      : parseYaml(yaml);
     return {};
   };
   try {
@@ -197,15 +202,8 @@ interface ParsedYaml {
   problems: FrontmatterProblem[];
 }
 
-/**
- * Reads a frontmatter block (the text between the `---` lines): the simple reader first, then
- * `yaml` for every block the simple reader does not take.
- */
-function parseYaml(source: string, simpleReader = true): ParsedYaml {
-  if (simpleReader) {
-    const simple = readSimpleYaml(source);
-    if (simple) return { data: simple.data, positions: simple.positions, problems: [] };
-  }
+/** Reads a frontmatter block with `yaml`, for every block the simple reader does not take. */
+function parseYaml(source: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const out: ParsedYaml = { positions: { '': { line: 1, column: 1 } }, problems: [] };
   const at = (offset: number): Position => {

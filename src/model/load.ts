@@ -11,6 +11,7 @@ import { builtinKinds, modelRootFile, tableKinds } from './kinds.js';
 import { limits } from './limits.js';
 import type { ReadTask } from './read.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
+import { linkTarget } from './link-target.js';
 
 /** The whole model as the rules and the handbook see it. */
 export interface LoadedModel {
@@ -35,6 +36,8 @@ interface Found {
   folderKind?: string;
   /** When set, the file is not read: this is its finding. */
   problem?: string;
+  /** The walk saw a regular file (not a device, pipe or socket). */
+  regularFile?: boolean;
 }
 
 /** Walks the model folder and reads every model file; `keepBodies: false` leaves body text out. */
@@ -50,6 +53,7 @@ export async function loadModel(root: string, config: Config, reuse?: ReuseCache
     }
     const task: ReadTask = { abs: entry.abs, file: entry.file, tableKinds: tableKindList, maxBytes: config.maxFileBytes, keepBody: keepBodies };
     if (entry.folderKind) task.folderKind = entry.folderKind;
+    if (entry.regularFile) task.regularFile = true;
     const cached = reuse?.lookup(task);
     if (cached) files[index] = cached;
     else tasks.push({ index, task });
@@ -129,7 +133,9 @@ function walk(root: string, config: Config): { found: Found[]; paths: Set<string
       if (!isMarkdownName) continue;
       const inModel = file.slice(config.model.length + 1);
       const folderKind = inModel === modelRootFile ? 'model' : kindOfFolder(inModel, folderKinds);
-      found.push(folderKind ? { file, abs, folderKind } : { file, abs });
+      const item: Found = { file, abs, regularFile: entry.isFile() };
+      if (folderKind) item.folderKind = folderKind;
+      found.push(item);
     }
   };
   visit(config.model, 0);
@@ -205,52 +211,68 @@ async function readInPool(tasks: { index: number; task: ReadTask }[]): Promise<W
   if (tasks.length === 0) return [];
   const queue = [...tasks];
   const replies: WorkerReply[] = [];
-  // A worker costs ~200 ms to start: small models use one, large ones every core.
+  // A worker costs ~70 ms to start: small models use one, large ones every core.
   const size = Math.max(1, Math.min(availableParallelism(), Math.ceil(tasks.length / 256), 4));
 
   const runWorker = () =>
     new Promise<void>((resolve) => {
-      let pending: { index: number; task: ReadTask }[] = [];
-      let timer: NodeJS.Timeout | undefined;
+      type Item = { index: number; task: ReadTask };
+      const progress = new Int32Array(new SharedArrayBuffer(8));
+      // Chunks sent and not yet answered: two in flight, so the worker never waits for the next.
+      const outstanding: Item[][] = [];
       let finished = false;
+      let started = 0;
+      let lastProgress = Date.now();
       const { worker, online } = takeWarmWorker() ?? startWorker();
-      const armTimer = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => fail(`Reading this file took more than ${limits.fileTimeBudgetMs / 1000} s, so it was stopped: simplify or split it.`), limits.fileTimeBudgetMs);
-      };
-      const next = () => {
-        if (queue.length === 0) {
-          finished = true;
-          clearTimeout(timer);
-          void worker.terminate();
-          resolve();
-          return;
+      // The watchdog: a file that has been in progress for longer than the budget is stopped.
+      const watchdog = setInterval(() => {
+        const count = Atomics.load(progress, 1);
+        const now = Date.now();
+        if (count !== started) {
+          started = count;
+          lastProgress = now;
+        } else if (outstanding.length > 0 && now - lastProgress > limits.fileTimeBudgetMs) {
+          fail(`Reading this file took more than ${limits.fileTimeBudgetMs / 1000} s, so it was stopped: simplify or split it.`);
         }
-        pending = queue.splice(0, chunkSize);
-        armTimer();
-        worker.postMessage({ tasks: pending } satisfies WorkerRequest);
+      }, 200);
+      const finish = () => {
+        finished = true;
+        clearInterval(watchdog);
+        void worker.terminate();
+        resolve();
+      };
+      const fill = () => {
+        while (outstanding.length < 2 && queue.length > 0) {
+          const chunk = queue.splice(0, chunkSize);
+          if (outstanding.length === 0) lastProgress = Date.now();
+          outstanding.push(chunk);
+          worker.postMessage({ tasks: chunk, progress: progress.buffer as SharedArrayBuffer } satisfies WorkerRequest);
+        }
+        if (outstanding.length === 0) finish();
       };
       const fail = (message: string) => {
         if (finished) return;
         finished = true;
-        clearTimeout(timer);
-        const [culprit, ...rest] = pending;
+        clearInterval(watchdog);
+        const inFlight = outstanding.flat();
+        const current = Atomics.load(progress, 0) - 1;
+        const culprit = inFlight.find((item) => item.index === current) ?? inFlight[0];
         if (culprit) {
           replies.push({
             index: culprit.index,
             result: { file: culprit.task.file, findings: [{ file: culprit.task.file, rule: 'file', line: 1, column: 1, message }] },
           });
         }
-        queue.unshift(...rest);
+        queue.unshift(...inFlight.filter((item) => item !== culprit));
         void worker.terminate();
         // A fresh worker takes over the rest of the queue.
         runWorker().then(resolve, resolve);
       };
-      worker.on('message', (reply: WorkerReply) => {
-        replies.push(reply);
-        pending = pending.filter((p) => p.index !== reply.index);
-        if (pending.length === 0) next();
-        else armTimer();
+      worker.on('message', (batch: WorkerReply[]) => {
+        if (finished) return;
+        outstanding.shift();
+        for (const reply of batch) replies.push(reply);
+        fill();
       });
       worker.on('error', (error: Error & { code?: string }) => {
         fail(
@@ -262,7 +284,7 @@ async function readInPool(tasks: { index: number; task: ReadTask }[]): Promise<W
       worker.on('exit', () => {
         if (!finished) fail('Reading this file stopped the parser, so it was skipped: simplify it.');
       });
-      void online.then(next);
+      void online.then(fill);
     });
 
   await Promise.all(Array.from({ length: size }, runWorker));
@@ -276,7 +298,7 @@ async function readInPool(tasks: { index: number; task: ReadTask }[]): Promise<W
 function addLinkTargetsOutsideModel(root: string, modelDir: string, entities: Entity[], paths: Set<string>): void {
   for (const entity of entities) {
     for (const link of entity.links) {
-      const target = resolveLinkTarget(entity.file, link.url);
+      const target = linkTarget(entity.file, link);
       if (!target || target.startsWith('../') || target === '..' || paths.has(target) || target.startsWith(`${modelDir}/`)) continue;
       try {
         lstatSync(join(root, target));
@@ -288,18 +310,4 @@ function addLinkTargetsOutsideModel(root: string, modelDir: string, entities: En
   }
 }
 
-/**
- * The repository-relative path a relative Markdown link points at, or undefined for links that
- * are not relative file links (URLs, anchors, absolute paths).
- */
-export function resolveLinkTarget(fromFile: string, url: string): string | undefined {
-  if (url === '' || url.startsWith('#') || url.startsWith('/') || url.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined;
-  let path = url.split('#')[0]!.split('?')[0]!;
-  if (path === '') return undefined;
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // keep it as written
-  }
-  return posix.normalize(posix.join(posix.dirname(fromFile), path)).replace(/\/$/, '');
-}
+export { resolveLinkTarget } from './link-target.js';

@@ -8,6 +8,7 @@ import { readFrontmatter } from './frontmatter.js';
 import { bodyNeedsParse, checkBounds, parseTableBody } from './body.js';
 import { scanBody } from './scan.js';
 import { readOpenFile } from '../util/fd.js';
+import { resolveLinkTarget } from './link-target.js';
 
 /** What the loader tells the reader about one file. */
 export interface ReadTask {
@@ -22,6 +23,8 @@ export interface ReadTask {
   maxBytes: number;
   /** Keep the body text on the entity (the handbook and diff need it; lint does not). */
   keepBody: boolean;
+  /** The walk saw a regular file here, so no lstat is needed before opening it. */
+  regularFile?: boolean;
 }
 
 /** Reads and parses one file; never throws for bad input. */
@@ -79,6 +82,7 @@ export function readModelFile(task: ReadTask): FileResult {
       entity.bodyUnparsed = true;
       finding('file', parsed.refused.message, parsed.refused.line, parsed.refused.column);
     }
+    for (const link of parsed.links) link.target = resolveLinkTarget(task.file, link.url) ?? null;
     entity.links = parsed.links;
     entity.tables = parsed.tables;
     entity.unsafeHtml = parsed.unsafeHtml;
@@ -88,6 +92,8 @@ export function readModelFile(task: ReadTask): FileResult {
 
 /** Reads a file's bytes without following a symlink or blocking on a device or pipe. */
 function readBytes(task: ReadTask, fail: (message: string) => void): Buffer | undefined {
+  // The walk saw a regular file: open it at once (never following a link that replaced it since).
+  if (task.regularFile) return readOpened(task, fail);
   let stat;
   try {
     stat = lstatSync(task.abs);
@@ -115,6 +121,11 @@ function readBytes(task: ReadTask, fail: (message: string) => void): Buffer | un
     fail('The file is empty: start it with `---`, a `title:` line and a closing `---`.');
     return undefined;
   }
+  return readOpened(task, fail);
+}
+
+/** Opens without following links or blocking, checks what was opened, and reads it. */
+function readOpened(task: ReadTask, fail: (message: string) => void): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(task.abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
@@ -125,8 +136,16 @@ function readBytes(task: ReadTask, fail: (message: string) => void): Buffer | un
   }
   try {
     const opened = fstatSync(fd);
-    if (!opened.isFile() || opened.size > task.maxBytes) {
-      fail('The file changed while it was read: run opmodel again.');
+    if (!opened.isFile()) {
+      fail(opened.isDirectory() ? 'This is a folder whose name ends in `.md`: rename the folder.' : 'The file changed while it was read: run opmodel again.');
+      return undefined;
+    }
+    if (opened.size > task.maxBytes) {
+      fail(`The file is ${formatSize(opened.size)}, more than the ${formatSize(task.maxBytes)} allowed: split it or move data out of the model.`);
+      return undefined;
+    }
+    if (opened.size === 0) {
+      fail('The file is empty: start it with `---`, a `title:` line and a closing `---`.');
       return undefined;
     }
     return readOpenFile(fd, opened.size);

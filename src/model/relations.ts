@@ -57,17 +57,31 @@ export interface Reference {
   position: Position;
 }
 
-/** Every reference an entity makes through the given fields (built-in or custom). */
+const referenceMemo = new WeakMap<Entity, { fields: readonly RelationField[]; found: Reference[] }>();
+
+/**
+ * Every reference an entity makes through the given fields (built-in or custom). Computed once
+ * per entity and field list; a reference's position is looked up only when it is read.
+ */
 export function referencesOf(entity: Entity, fields: readonly RelationField[]): Reference[] {
+  const memo = referenceMemo.get(entity);
+  if (memo && memo.fields === fields) return memo.found;
   const found: Reference[] = [];
   for (const field of fields) {
     if (field.kind !== entity.kind) continue;
     collect(entity.data, field.path, '', (value, pointer) => {
       if (typeof value !== 'string') return;
-      const position = entity.positions[pointer] ?? entity.positions[''] ?? { line: 1, column: 1 };
-      found.push({ field, target: value, pointer, position });
+      found.push({
+        field,
+        target: value,
+        pointer,
+        get position(): Position {
+          return entity.positions[pointer] ?? entity.positions[''] ?? { line: 1, column: 1 };
+        },
+      });
     });
   }
+  referenceMemo.set(entity, { fields, found });
   return found;
 }
 

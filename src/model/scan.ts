@@ -83,6 +83,8 @@ function blocks(body: string): Block[] {
 }
 
 function scanBlock(block: Block, firstLine: number, out: ScannedBody): void {
+  // Links, definitions, autolinks and HTML all start with `[` or `<`.
+  if (!block.text.includes('[') && !block.text.includes('<')) return;
   const text = maskCodeSpans(block.text);
   const at = (offset: number) => {
     let line = 0;

@@ -7,9 +7,14 @@ import type { FileResult } from './entity.js';
 /** A message from the pool: files to read, tagged with their index in the pool's list. */
 export interface WorkerRequest {
   tasks: { index: number; task: ReadTask }[];
+  /**
+   * Shared with the pool: slot 0 holds the index + 1 of the file being read, slot 1 counts the
+   * files started. The pool's watchdog reads them to stop a file that runs over its time budget.
+   */
+  progress?: SharedArrayBuffer;
 }
 
-/** A reply: one file's result. */
+/** One file's result; the worker replies with one array per request. */
 export interface WorkerReply {
   index: number;
   result: FileResult;
@@ -38,9 +43,19 @@ export function readSafely(task: ReadTask): FileResult {
   }
 }
 
+let progress: Int32Array | undefined;
+
 parentPort?.on('message', (request: WorkerRequest) => {
+  if (request.progress) progress = new Int32Array(request.progress);
+  const replies: WorkerReply[] = [];
   for (const { index, task } of request.tasks) {
-    const reply: WorkerReply = { index, result: readSafely(task) };
-    parentPort!.postMessage(reply);
+    if (progress) {
+      Atomics.store(progress, 0, index + 1);
+      Atomics.add(progress, 1, 1);
+    }
+    replies.push({ index, result: readSafely(task) });
   }
+  if (progress) Atomics.store(progress, 0, 0);
+  // One message per request: a message per file cost more than reading the file.
+  parentPort!.postMessage(replies);
 });

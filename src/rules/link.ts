@@ -1,6 +1,6 @@
 // Rule `link`: a relative Markdown link in a body that points at a file that does not exist.
 import type { Rule } from './rule.js';
-import { resolveLinkTarget } from '../model/load.js';
+import { linkTarget } from '../model/link-target.js';
 import { closest } from '../util/did-you-mean.js';
 import { posix } from 'node:path';
 
@@ -28,7 +28,7 @@ export const rule: Rule = {
     };
     for (const entity of entities) {
       for (const link of entity.links) {
-        const target = resolveLinkTarget(entity.file, link.url);
+        const target = linkTarget(entity.file, link);
         if (target === undefined || model.paths.has(target)) continue;
         const position = { line: link.line, column: link.column };
         if (target === '..' || target.startsWith('../')) {

@@ -19,17 +19,29 @@ export const rule: Rule = {
       list.push(id);
       idsByKind.set(entity.kind, list);
     }
+    // One candidate list per set of allowed kinds, so did-you-mean reuses it.
+    const candidateLists = new Map<readonly string[], string[]>();
+    const candidatesFor = (targets: readonly string[]) => {
+      let list = candidateLists.get(targets);
+      if (!list) {
+        list = targets.flatMap((k) => idsByKind.get(k) ?? []);
+        candidateLists.set(targets, list);
+      }
+      return list;
+    };
+    const fieldName = (path: readonly string[]) => path.filter((p) => p !== '*').join('.');
     for (const entity of entities) {
       for (const reference of referencesOf(entity, relations)) {
-        const field = reference.field.path.filter((p) => p !== '*').join('.');
-        const kinds = kindsInWords(reference.field.targets);
         const target = byId.get(reference.target);
+        if (target && reference.field.targets.includes(target.kind)) continue;
+        const field = fieldName(reference.field.path);
+        const kinds = kindsInWords(reference.field.targets);
         if (!target) {
-          const candidates = reference.field.targets.flatMap((k) => idsByKind.get(k) ?? []);
+          const candidates = candidatesFor(reference.field.targets);
           const guess = closest(reference.target, candidates);
           const fix = guess ? `; did you mean '${guess}'?` : candidates.length > 0 ? `: use the id of an existing file (its name without .md).` : `: no such file exists yet — create it first.`;
           report({ file: entity.file, position: reference.position, messageId: 'missing', data: { field, target: reference.target, kinds, fix } });
-        } else if (!reference.field.targets.includes(target.kind)) {
+        } else {
           report({
             file: entity.file,
             position: reference.position,
