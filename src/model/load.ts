@@ -12,6 +12,7 @@ import { limits } from './limits.js';
 import type { ReadTask } from './read.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 import { linkTarget } from './link-target.js';
+import { unpackResult } from './wire.js';
 
 /** The whole model as the rules and the handbook see it. */
 export interface LoadedModel {
@@ -207,10 +208,10 @@ function workerEntry(): URL {
 }
 
 /** Reads files in worker threads; a worker that hangs or dies costs only the file it was on. */
-async function readInPool(tasks: { index: number; task: ReadTask }[]): Promise<WorkerReply[]> {
+async function readInPool(tasks: { index: number; task: ReadTask }[]): Promise<{ index: number; result: FileResult }[]> {
   if (tasks.length === 0) return [];
   const queue = [...tasks];
-  const replies: WorkerReply[] = [];
+  const replies: { index: number; result: FileResult }[] = [];
   // A worker costs ~70 ms to start: small models use one, large ones every core.
   const size = Math.max(1, Math.min(availableParallelism(), Math.ceil(tasks.length / 256), 4));
 
@@ -271,7 +272,7 @@ async function readInPool(tasks: { index: number; task: ReadTask }[]): Promise<W
       worker.on('message', (batch: WorkerReply[]) => {
         if (finished) return;
         outstanding.shift();
-        for (const reply of batch) replies.push(reply);
+        for (const reply of batch) replies.push({ index: reply.index, result: unpackResult(reply.result) });
         fill();
       });
       worker.on('error', (error: Error & { code?: string }) => {

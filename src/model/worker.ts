@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { readModelFile, type ReadTask } from './read.js';
 import type { FileResult } from './entity.js';
+import { packResult, type PackedResult } from './wire.js';
 
 /** A message from the pool: files to read, tagged with their index in the pool's list. */
 export interface WorkerRequest {
@@ -14,10 +15,10 @@ export interface WorkerRequest {
   progress?: SharedArrayBuffer;
 }
 
-/** One file's result; the worker replies with one array per request. */
+/** One file's result, positions packed (wire.ts); the worker replies with one array per request. */
 export interface WorkerReply {
   index: number;
-  result: FileResult;
+  result: PackedResult;
 }
 
 /** Reads one file, turning any unexpected failure into a finding. */
@@ -53,7 +54,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
       Atomics.store(progress, 0, index + 1);
       Atomics.add(progress, 1, 1);
     }
-    replies.push({ index, result: readSafely(task) });
+    replies.push({ index, result: packResult(readSafely(task)) });
   }
   if (progress) Atomics.store(progress, 0, 0);
   // One message per request: a message per file cost more than reading the file.

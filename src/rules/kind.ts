@@ -19,14 +19,14 @@ export const rule: Rule = {
       if (entity.broken) continue;
       const declared = entity.data.kind;
       if (declared !== undefined && typeof declared !== 'string') continue; // the schema rule reports the type
-      const position = positionOf(entity, '/kind');
       if (typeof declared === 'string' && !known.includes(declared)) {
+        const position = positionOf(entity, '/kind');
         const guess = closest(declared, known);
         const fix = guess ? `did you mean '${guess}'?` : `use one of: ${known.join(', ')}.`;
         report({ file: entity.file, position, messageId: 'unknown', data: { kind: declared, fix } });
       } else if (typeof declared === 'string' && declared !== entity.kind) {
         // entity.kind is the folder's kind whenever the file sits in a kind folder.
-        report({ file: entity.file, position, messageId: 'mismatch', data: { declared, folderKind: entity.kind } });
+        report({ file: entity.file, position: positionOf(entity, '/kind'), messageId: 'mismatch', data: { declared, folderKind: entity.kind } });
       } else if (entity.kind === '') {
         report({ file: entity.file, position: { line: 1, column: 1 }, messageId: 'missing', data: { kinds: known.join(', ') } });
       }
