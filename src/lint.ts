@@ -3,10 +3,12 @@
 import picomatch from 'picomatch';
 import type { Diagnostic, LintResult, Severity } from './types.js';
 import { loadConfig, type Config, type RuleEntry } from './config.js';
-import { loadModel, prewarmWorker, type LoadedModel, type ReuseCache } from './model/load.js';
+import { loadModel, prewarmWorker, type LoadedModel, type ModelListing } from './model/load.js';
+import { runKey, type LintCache } from './model/cache.js';
+import { version } from './version.js';
 import { builtinKindNames } from './model/kinds.js';
 import { relationFields, type RelationField } from './model/relations.js';
-import { createValidators } from './model/validate.js';
+import { createValidators, type Validators } from './model/validate.js';
 import type { Entity } from './model/entity.js';
 import { rules, ruleIds } from './rules/index.js';
 import type { Rule, RuleContext } from './rules/rule.js';
@@ -16,7 +18,9 @@ export interface LintOptions {
   /** Only report findings in these repository-relative files (rules still see the whole model). */
   onlyFiles?: Set<string>;
   /** Reuse per-file work from an earlier run. */
-  cache?: ReuseCache;
+  cache?: LintCache;
+  /** The model folder's listing, when the caller has walked it already. */
+  listing?: ModelListing;
   /** Today's date (YYYY-MM-DD) for date rules; defaults to the local date or OPMODEL_TODAY. */
   today?: string;
   /** Keep body text on the entities (default true; `opmodel lint` needs none of it). */
@@ -29,6 +33,8 @@ export interface LintOutcome {
   config: Config;
   /** Reference fields of the built-in and custom kinds, for the handbook's backlinks. */
   relations: readonly RelationField[];
+  /** The findings before severities, as `lint --cache` keeps them. */
+  raw: RawFindings;
 }
 
 /** Lints the model in a repository. Throws ConfigError for an unusable config. */
@@ -38,32 +44,88 @@ export async function lint(root: string, options: LintOptions = {}): Promise<Lin
   return lintWithConfig(root, config, options);
 }
 
+/** A finding before its severity is known. */
+export type RawFinding = Omit<Diagnostic, 'severity'>;
+
+/** What a lint found, before severities: per file (loader and per-file rules), and across files. */
+export interface RawFindings {
+  byFile: Map<string, RawFinding[]>;
+  cross: RawFinding[];
+}
+
+/** Everything the rules are given besides the entities to look at. */
+export interface RuleInput {
+  model: LoadedModel;
+  byId: Map<string, Entity>;
+  relations: readonly RelationField[];
+  config: Config;
+  validators: Validators;
+  today: string;
+}
+
+/** The context that per-file findings depend on besides the file: config, date, version. */
+export function ruleContextKey(config: Config, today: string, keepBodies: boolean): string {
+  return runKey([version, JSON.stringify(config), today, String(keepBodies)]);
+}
+
 /** Lints with a config already loaded. */
 export async function lintWithConfig(root: string, config: Config, options: LintOptions = {}): Promise<LintOutcome> {
   const validators = await createValidators(config.kinds);
   const relations = [...relationFields, ...customRelations(config)];
-  const model = await loadModel(root, config, options.cache, options.keepBodies ?? true);
+  const today = options.today ?? todayString();
+  const keepBodies = options.keepBodies ?? true;
+  const cache = options.cache;
+  const ruleContext = cache ? ruleContextKey(config, today, keepBodies) : '';
+  cache?.useContext(ruleContext, relations);
+  const model = await loadModel(root, config, cache, keepBodies, options.listing);
   const byId = new Map<string, Entity>();
   for (const entity of model.entities) if (!byId.has(entity.id)) byId.set(entity.id, entity);
   const entities = model.entities.filter((e) => !e.broken);
-  const today = options.today ?? todayString();
-  const severityOf = severityResolver(config);
 
-  const raw: Omit<Diagnostic, 'severity'>[] = [];
-  for (const f of model.files) raw.push(...f.findings);
+  const byFile = new Map<string, RawFinding[]>();
+  const add = (finding: RawFinding) => {
+    const list = byFile.get(finding.file);
+    if (list) list.push(finding);
+    else byFile.set(finding.file, [finding]);
+  };
+  for (const f of model.files) f.findings.forEach(add);
+  // Per-file rules (scope 'file') need not run again on a cached file: their findings are cached
+  // with it, under a context of everything else they depend on (config, date, version).
+  const perFileCached = new Set<string>();
+  if (cache) {
+    for (const file of model.reused) {
+      const stored = cache.ruleFindings(file, ruleContext);
+      if (!stored) continue;
+      stored.forEach(add);
+      perFileCached.add(file);
+    }
+  }
+  const perFileEntities = perFileCached.size > 0 ? entities.filter((e) => !perFileCached.has(e.file)) : entities;
+  const found = runRules({ model, byId, relations, config, validators, today }, entities, perFileEntities, false);
+  for (const [, list] of found.byFile) list.forEach(add);
+  if (cache) for (const entity of perFileEntities) cache.storeRuleFindings(entity.file, ruleContext, found.byFile.get(entity.file) ?? []);
+  const raw = { byFile, cross: found.cross };
+  const result = finalResult(root, model.files.length, raw, config, options.onlyFiles);
+  return { result, model, config, relations, raw };
+}
+
+/**
+ * Runs the rules: per-file rules on `perFileEntities`, cross-file rules (unless `perFileOnly`)
+ * on `entities`. Per-file findings come back by file; they always sit in the entity's own file.
+ */
+export function runRules(input: RuleInput, entities: Entity[], perFileEntities: Entity[], perFileOnly: boolean): RawFindings {
+  const severityOf = severityResolver(input.config);
+  const out: RawFindings = { byFile: new Map(), cross: [] };
   for (const rule of rules) {
     if (!rule.check || !severityOf.maybeOn(rule)) continue;
+    const perFile = rule.scope === 'file';
+    if (perFileOnly && !perFile) continue;
     const context: RuleContext = {
-      model,
-      entities,
-      byId,
-      relations,
-      config,
-      validators,
-      options: { ...rule.defaultOptions, ...(config.rules[rule.id]?.options ?? {}) },
-      today,
+      ...input,
+      entities: perFile ? perFileEntities : entities,
+      options: { ...rule.defaultOptions, ...(input.config.rules[rule.id]?.options ?? {}) },
       report(descriptor) {
-        const finding: Omit<Diagnostic, 'severity'> = {
+        const finding: RawFinding = {
           file: descriptor.file,
           line: descriptor.position.line,
           column: descriptor.position.column,
@@ -73,23 +135,34 @@ export async function lintWithConfig(root: string, config: Config, options: Lint
         if (descriptor.related?.length) {
           finding.related = descriptor.related.map((r) => ({ file: r.file, line: r.position.line, column: r.position.column, message: r.message }));
         }
-        raw.push(finding);
+        if (!perFile) {
+          out.cross.push(finding);
+          return;
+        }
+        const list = out.byFile.get(finding.file);
+        if (list) list.push(finding);
+        else out.byFile.set(finding.file, [finding]);
       },
     };
     rule.check(context);
   }
+  return out;
+}
 
+/** Severities, overrides and order applied to what the rules found. */
+export function finalResult(root: string, files: number, raw: RawFindings, config: Config, onlyFiles?: Set<string>): LintResult {
+  const severityOf = severityResolver(config);
   const diagnostics: Diagnostic[] = [];
-  for (const finding of raw) {
-    if (options.onlyFiles && !options.onlyFiles.has(finding.file)) continue;
+  const take = (finding: RawFinding) => {
+    if (onlyFiles && !onlyFiles.has(finding.file)) return;
     const severity = severityOf.at(finding.rule, finding.file);
-    if (severity === 'off') continue;
-    diagnostics.push({ ...finding, severity });
-  }
+    if (severity !== 'off') diagnostics.push({ ...finding, severity });
+  };
+  for (const [, list] of raw.byFile) list.forEach(take);
+  raw.cross.forEach(take);
   diagnostics.sort(compareDiagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const result: LintResult = { root, files: model.files.length, errors, warnings: diagnostics.length - errors, diagnostics };
-  return { result, model, config, relations };
+  return { root, files, errors, warnings: diagnostics.length - errors, diagnostics };
 }
 
 /** Orders findings by file, line, column, then rule and message (stable across runs). */

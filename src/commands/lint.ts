@@ -1,5 +1,6 @@
 // `opmodel lint`: check the model and print findings in one of four formats.
 import { lint, lintWithConfig } from '../lint.js';
+import { lintWithCache } from '../lint-cache.js';
 import type { Config } from '../config.js';
 import type { Diagnostic } from '../types.js';
 import { checkoutAt, git, verifyRevision } from '../util/git.js';
@@ -44,7 +45,7 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or confi
     const ref = values['changed-since'];
     const changed = ref !== undefined ? changedSince(root, ref) : undefined;
     const cache = values.cache ? openCache(root) : undefined;
-    const { result, config } = await lint(root, { keepBodies: false, ...(cache ? { cache } : {}) });
+    const { result, config } = cache ? await lintWithCache(root, cache, { keepBodies: false }) : await lint(root, { keepBodies: false });
     cache?.save();
     if (ref !== undefined && changed) {
       // Findings in changed files, and findings elsewhere that the change caused (a deleted role

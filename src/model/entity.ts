@@ -82,4 +82,6 @@ export interface FileResult {
   entity?: Entity;
   /** Findings of the `file` and `frontmatter` rules (severity filled in later). */
   findings: Omit<Diagnostic, 'severity'>[];
+  /** Set by the reader when the file's content hash is the one the cache asked about. */
+  unchanged?: boolean;
 }

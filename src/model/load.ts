@@ -28,10 +28,14 @@ export interface LoadedModel {
   paths: Set<string>;
   /** Whether the model folder exists at all. */
   modelDirFound: boolean;
+  /** Files whose results came from the lint cache. */
+  reused: Set<string>;
+  /** Link targets outside the model folder that were looked up, and whether each exists. */
+  outside: [string, boolean][];
 }
 
 /** A file found by the walk, or a problem with a path (a link, a non-Markdown file). */
-interface Found {
+export interface Found {
   file: string;
   abs: string;
   folderKind?: string;
@@ -41,43 +45,86 @@ interface Found {
   regularFile?: boolean;
 }
 
+/** What the walk found: the files to read (or their problems) and every path under the model folder. */
+export interface ModelListing {
+  found: Found[];
+  paths: Set<string>;
+  modelDirFound: boolean;
+}
+
 /** Walks the model folder and reads every model file; `keepBodies: false` leaves body text out. */
-export async function loadModel(root: string, config: Config, reuse?: ReuseCache, keepBodies = true): Promise<LoadedModel> {
-  const { found, paths, modelDirFound } = walk(root, config);
+export async function loadModel(root: string, config: Config, reuse?: ReuseCache, keepBodies = true, listing?: ModelListing): Promise<LoadedModel> {
+  const { found, paths, modelDirFound } = listing ?? walkModel(root, config);
   const files: FileResult[] = new Array(found.length);
   const tasks: { index: number; task: ReadTask }[] = [];
-  const tableKindList = [...tableKinds];
+  const reused = new Set<string>();
   found.forEach((entry, index) => {
-    if (entry.problem) {
-      files[index] = { file: entry.file, findings: [{ file: entry.file, rule: 'file', line: 1, column: 1, message: entry.problem }] };
+    const task = readTaskFor(entry, config, keepBodies);
+    if (!task) {
+      files[index] = { file: entry.file, findings: [{ file: entry.file, rule: 'file', line: 1, column: 1, message: entry.problem! }] };
       return;
     }
-    const task: ReadTask = { abs: entry.abs, file: entry.file, tableKinds: tableKindList, maxBytes: config.maxFileBytes, keepBody: keepBodies };
-    if (entry.folderKind) task.folderKind = entry.folderKind;
-    if (entry.regularFile) task.regularFile = true;
     const cached = reuse?.lookup(task);
-    if (cached) files[index] = cached;
-    else tasks.push({ index, task });
+    if (cached) {
+      files[index] = cached;
+      reused.add(entry.file);
+    } else {
+      const knownHash = reuse?.knownHash(task);
+      if (knownHash) task.knownHash = knownHash;
+      tasks.push({ index, task });
+    }
   });
   const taskByIndex = new Map(tasks.map((t) => [t.index, t.task]));
   for (const reply of await readInPool(tasks)) {
-    files[reply.index] = reply.result;
-    reuse?.store(taskByIndex.get(reply.index)!, reply.result);
+    const task = taskByIndex.get(reply.index)!;
+    // The file was touched but its bytes are the same: the cached result still holds.
+    const sameBytes = reply.result.unchanged ? reuse?.reuseByHash(task) : undefined;
+    if (sameBytes) {
+      files[reply.index] = sameBytes;
+      reused.add(task.file);
+    } else {
+      files[reply.index] = reply.result.unchanged ? { file: task.file, findings: [] } : reply.result;
+      reuse?.store(task, files[reply.index]!);
+    }
   }
   const entities = files.flatMap((f) => (f.entity ? [f.entity] : []));
-  addLinkTargetsOutsideModel(root, config.model, entities, paths);
-  return { root, modelDir: config.model, entities, files, paths, modelDirFound };
+  const outside = addLinkTargetsOutsideModel(root, config.model, entities, paths);
+  return { root, modelDir: config.model, entities, files, paths, modelDirFound, reused, outside };
+}
+
+/** Reads the given files in the worker pool, results in the same order. */
+export async function readFiles(tasks: ReadTask[]): Promise<FileResult[]> {
+  const results: FileResult[] = new Array(tasks.length);
+  for (const reply of await readInPool(tasks.map((task, index) => ({ index, task })))) results[reply.index] = reply.result;
+  return results;
+}
+
+const tableKindList = [...tableKinds];
+
+/** The reader's task for a found file, or undefined when the walk already has its finding. */
+export function readTaskFor(entry: Found, config: Config, keepBodies: boolean): ReadTask | undefined {
+  if (entry.problem) return undefined;
+  const task: ReadTask = { abs: entry.abs, file: entry.file, tableKinds: tableKindList, maxBytes: config.maxFileBytes, keepBody: keepBodies };
+  if (entry.folderKind) task.folderKind = entry.folderKind;
+  if (entry.regularFile) task.regularFile = true;
+  return task;
 }
 
 /** A per-file cache the loader may consult (see cache.ts). */
 export interface ReuseCache {
+  /** The earlier result for a file whose stamp (size, times, inode) is unchanged. */
   lookup(task: ReadTask): FileResult | undefined;
+  /** The content hash of the earlier result for a file whose stamp changed, if there is one. */
+  knownHash(task: ReadTask): string | undefined;
+  /** The earlier result for a file the reader found byte-for-byte unchanged; stored under its new stamp. */
+  reuseByHash(task: ReadTask): FileResult | undefined;
   store(task: ReadTask, result: FileResult): void;
 }
 
 const skipDirs = new Set(['node_modules', '.git']);
 
-function walk(root: string, config: Config): { found: Found[]; paths: Set<string>; modelDirFound: boolean } {
+/** Lists the model folder without following links. */
+export function walkModel(root: string, config: Config): ModelListing {
   const found: Found[] = [];
   const paths = new Set<string>();
   const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
@@ -98,6 +145,9 @@ function walk(root: string, config: Config): { found: Found[]; paths: Set<string
   }
   const visit = (relDir: string, depth: number) => {
     if (depth > 32 || found.length > 200_000) return;
+    // The kind a folder implies is the same for every file in it.
+    const dirInModel = relDir === config.model ? '' : `${relDir.slice(config.model.length + 1)}/`;
+    const dirKind = kindOfFolder(dirInModel, folderKinds);
     let entries;
     try {
       entries = readdirSync(join(root, relDir), { withFileTypes: true });
@@ -132,8 +182,7 @@ function walk(root: string, config: Config): { found: Found[]; paths: Set<string
         continue;
       }
       if (!isMarkdownName) continue;
-      const inModel = file.slice(config.model.length + 1);
-      const folderKind = inModel === modelRootFile ? 'model' : kindOfFolder(inModel, folderKinds);
+      const folderKind = dirInModel === '' && name === modelRootFile ? 'model' : dirKind;
       const item: Found = { file, abs, regularFile: entry.isFile() };
       if (folderKind) item.folderKind = folderKind;
       found.push(item);
@@ -296,18 +345,27 @@ async function readInPool(tasks: { index: number; task: ReadTask }[]): Promise<{
  * Records which relative link targets outside the model folder exist, so the `link` rule can
  * judge them without reading the disk. Targets outside the repository are never looked at.
  */
-function addLinkTargetsOutsideModel(root: string, modelDir: string, entities: Entity[], paths: Set<string>): void {
+function addLinkTargetsOutsideModel(root: string, modelDir: string, entities: Entity[], paths: Set<string>): [string, boolean][] {
+  const looked = new Map<string, boolean>();
   for (const entity of entities) {
     for (const link of entity.links) {
       const target = linkTarget(entity.file, link);
-      if (!target || target.startsWith('../') || target === '..' || paths.has(target) || target.startsWith(`${modelDir}/`)) continue;
-      try {
-        lstatSync(join(root, target));
-        paths.add(target);
-      } catch {
-        // missing: the link rule reports it
-      }
+      if (!target || target.startsWith('../') || target === '..' || paths.has(target) || target.startsWith(`${modelDir}/`) || looked.has(target)) continue;
+      const exists = pathExists(join(root, target));
+      looked.set(target, exists);
+      if (exists) paths.add(target);
     }
+  }
+  return [...looked];
+}
+
+/** Whether a path exists (a link counts; it is never followed). */
+export function pathExists(abs: string): boolean {
+  try {
+    lstatSync(abs);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -25,6 +25,8 @@ export interface ReadTask {
   keepBody: boolean;
   /** The walk saw a regular file here, so no lstat is needed before opening it. */
   regularFile?: boolean;
+  /** The content hash the lint cache holds a result for; a file with this hash is not parsed. */
+  knownHash?: string;
 }
 
 /** Reads and parses one file; never throws for bad input. */
@@ -36,6 +38,8 @@ export function readModelFile(task: ReadTask): FileResult {
   const bytes = readBytes(task, (message) => finding('file', message));
   if (!bytes) return result;
   const hash = createHash('sha1').update(bytes).digest('hex');
+  // The cache holds this very content (the file was only touched): nothing to parse.
+  if (task.knownHash === hash) return { file: task.file, findings: [], unchanged: true };
   const decoded = decodeText(bytes);
   if (typeof decoded !== 'string') {
     finding('file', decoded.message, decoded.line, 1);

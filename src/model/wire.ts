@@ -10,19 +10,45 @@ import type { Position } from '../types.js';
 export type PackedEntity = Omit<Entity, 'positions'> & { positionList: (string | number)[] };
 export type PackedResult = Omit<FileResult, 'entity'> & { entity?: PackedEntity };
 
+function flatten(positions: Record<string, Position>): (string | number)[] {
+  const list: (string | number)[] = [];
+  for (const pointer in positions) {
+    const position = positions[pointer]!;
+    list.push(pointer, position.line, position.column);
+  }
+  return list;
+}
+
 /** Packs a result's positions (the result is changed in place and returned). */
 export function packResult(result: FileResult): PackedResult {
   const entity = result.entity as (Entity & { positionList?: (string | number)[] }) | undefined;
   if (entity) {
-    const list: (string | number)[] = [];
-    for (const pointer in entity.positions) {
-      const position = entity.positions[pointer]!;
-      list.push(pointer, position.line, position.column);
-    }
-    entity.positionList = list;
+    entity.positionList = flatten(entity.positions);
     delete (entity as Partial<Entity>).positions;
   }
   return result as PackedResult;
+}
+
+/** The packed list an unpacked entity came from, so the cache can store it without building the map. */
+const packedLists = new WeakMap<object, (string | number)[]>();
+
+/**
+ * A copy of a result ready for JSON (the cache): positions packed, without building the map;
+ * `view` may reshape the entity (its `positions` untouched).
+ */
+export function packedCopy(result: FileResult, view?: (entity: Entity) => Entity, keepPosition?: (pointer: string) => boolean): PackedResult {
+  if (!result.entity) return result as PackedResult;
+  let list = packedLists.get(result.entity) ?? flatten(result.entity.positions);
+  if (keepPosition) {
+    const kept: (string | number)[] = [];
+    for (let i = 0; i + 2 < list.length; i += 3) if (keepPosition(list[i] as string)) kept.push(list[i]!, list[i + 1]!, list[i + 2]!);
+    list = kept;
+  }
+  const source = (view ? view(result.entity) : result.entity) as unknown as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) if (key !== 'positions') copy[key] = source[key];
+  copy.positionList = list;
+  return { ...result, entity: copy as PackedEntity };
 }
 
 /** Unpacks a result in place: `positions` becomes a map built on first use. */
@@ -31,6 +57,7 @@ export function unpackResult(packed: PackedResult): FileResult {
   if (entity && entity.positionList) {
     const list = entity.positionList;
     delete (entity as Partial<PackedEntity>).positionList;
+    packedLists.set(entity, list);
     Object.defineProperty(entity, 'positions', {
       configurable: true,
       enumerable: true,

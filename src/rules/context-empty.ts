@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'context-empty',
   description: 'An empty cell in the context table.',
   defaultSeverity: 'warning',
+  scope: 'file',
   messages: {
     empty: "The cell '{{question}}' × '{{strength}}' is empty: link the guardrail, principle or guidance that answers it, or write 'none yet'.",
   },

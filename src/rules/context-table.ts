@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'context-table',
   description: 'A context table whose header or row labels are not the 3×3 grid of strengths and questions.',
   defaultSeverity: 'error',
+  scope: 'file',
   messages: { problem: '{{message}}' },
   check({ entities, report }) {
     for (const entity of entities) {

@@ -8,14 +8,15 @@ export const rule: Rule = {
   id: 'kind',
   description: 'An unknown kind, or a `kind:` field that disagrees with the folder the file is in.',
   defaultSeverity: 'error',
+  scope: 'file',
   messages: {
     unknown: "kind '{{kind}}' is not a kind of this model; {{fix}}",
     missing: 'This file is outside the kind folders, so it needs a `kind:` field (one of: {{kinds}}); or move it into a kind folder such as `bets/`.',
     mismatch: "kind '{{declared}}' disagrees with the folder, which holds {{folderKind}} files: remove the `kind:` line or move the file.",
   },
-  check({ model, config, report }) {
+  check({ entities, config, report }) {
     const known = [...builtinKinds.map((k) => k.name), ...config.kinds.map((k) => k.name)];
-    for (const entity of model.entities) {
+    for (const entity of entities) {
       if (entity.broken) continue;
       const declared = entity.data.kind;
       if (declared !== undefined && typeof declared !== 'string') continue; // the schema rule reports the type

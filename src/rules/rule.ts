@@ -46,6 +46,11 @@ export interface Rule {
   defaultOptions?: Record<string, number | string | boolean>;
   /** Message templates with `{{name}}` placeholders. */
   messages: Record<string, string>;
+  /**
+   * `file` when the rule looks at each entity on its own (and at the config, the date), never
+   * at other files: its findings are then cached per file by `lint --cache`.
+   */
+  scope?: 'file';
   /** Findings of loader rules (`file`, `frontmatter`) come from the loader; they have no check. */
   check?: (context: RuleContext) => void;
 }

@@ -11,6 +11,7 @@ export const rule: Rule = {
   id: 'schema',
   description: "Frontmatter that breaks its kind's JSON Schema: a missing or unknown field, a wrong type, a value outside the allowed list.",
   defaultSeverity: 'error',
+  scope: 'file',
   messages: {
     problem: '{{message}}',
   },

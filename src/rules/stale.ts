@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'stale',
   description: '`review_by` in the past.',
   defaultSeverity: 'warning',
+  scope: 'file',
   messages: {
     stale: 'review_by {{date}} has passed: re-read this {{kind}} with its owner, then set a new review_by date.',
   },

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'unsafe-html',
   description: 'Raw HTML the handbook would strip: `<script>`, `<iframe>`, event-handler attributes, `javascript:` or `data:` URLs.',
   defaultSeverity: 'error',
+  scope: 'file',
   messages: {
     unsafe: 'The body contains {{what}}, which the handbook never publishes: remove it, and write plain Markdown instead.',
   },

@@ -1,0 +1,48 @@
+// What `lint --cache` keeps of an entity for the next run. Per-file rules (schema, kind, stale…)
+// never run again on a cached file: their findings are cached with it. Only the cross-file rules
+// (ref, link, orphan-metric, decision-*, WIP, cadence-coverage, assessment, id, model-root) read a
+// cached entity, so the cache keeps just what they read: the fields below, every reference field
+// of the entity's kind, the whole frontmatter of the few kinds a rule reads whole, tables, and
+// link targets. A cross-file rule that reads another field must add it here:
+// test/cache.test.ts lints every rule's fixtures cached and uncached and fails otherwise.
+import type { Entity } from './entity.js';
+import type { RelationField } from './relations.js';
+
+/** Frontmatter fields cross-file rules read besides reference fields. */
+const crossFileFields = ['id', 'kind', 'status', 'quarter', 'level', 'scheme', 'date', 'team', 'lead', 'owner', 'teams', 'participants'];
+/** Kinds whose whole frontmatter a cross-file rule reads (the latest assessment's scores, the model root). */
+const wholeKinds = new Set(['assessment', 'model']);
+
+/** The cached view of an entity: a new object; the entity itself is left as it is. */
+export function lintView(entity: Entity, relations: readonly RelationField[]): Entity {
+  let data = entity.data;
+  if (!wholeKinds.has(entity.kind)) {
+    const keep = new Set(crossFileFields);
+    for (const field of relations) if (field.kind === entity.kind && field.path[0] !== undefined) keep.add(field.path[0]);
+    data = {};
+    for (const key of Object.keys(entity.data)) if (keep.has(key)) data[key] = entity.data[key];
+  }
+  return {
+    ...entity,
+    data,
+    // The link rule reads where a relative file link points and where it sits; links to URLs and
+    // anchors cannot break, and the per-file rules read the rest.
+    links: entity.links.flatMap((l) => (l.target === null ? [] : [{ url: l.url, text: '', type: l.type, line: l.line, column: l.column, ...(l.target !== undefined ? { target: l.target } : {}) }])),
+    // Decision rules read cell text and place; links in cells are in `links` already.
+    tables: entity.tables.map((t) => ({
+      line: t.line,
+      column: t.column,
+      header: t.header.map((c) => ({ text: c.text, line: c.line, column: c.column, links: [] })),
+      rows: t.rows.map((r) => r.map((c) => ({ text: c.text, line: c.line, column: c.column, links: [] }))),
+    })),
+    unsafeHtml: [],
+  };
+}
+
+/** Whether a position's pointer can be one a cross-file finding points at (see lintView). */
+export function keepsPosition(entity: Entity, pointer: string, relations: readonly RelationField[]): boolean {
+  if (pointer === '' || wholeKinds.has(entity.kind)) return true;
+  const slash = pointer.indexOf('/', 1);
+  const key = pointer.slice(1, slash === -1 ? undefined : slash).replace(/~1/g, '/').replace(/~0/g, '~');
+  return crossFileFields.includes(key) || relations.some((f) => f.kind === entity.kind && f.path[0] === key);
+}
