@@ -1,59 +1,14 @@
 // Runs every rule fixture: test/fixtures/<rule>/<case>/ is laid over a copy of the example
 // model, and the findings of the whole repository must equal the expectations marked inline
 // (`# expect: rule`, `<!-- expect: rule -->`, `{expect: rule}`) or listed in _fixture.yaml.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { lint } from '../dist/lint.js';
 import { ruleIds } from '../dist/rules/index.js';
-import { cleanTemp, copyOfExample, repoRoot, testToday, writeFile } from './helpers.js';
+import { cleanTemp, copyOfExample, repoRoot, testToday } from './helpers.js';
+import { filesUnder, fixturesDir, prepare } from './fixture-repo.js';
 
-const fixturesDir = join(repoRoot, 'test', 'fixtures');
-
-interface FixtureSpec {
-  delete?: string[];
-  config?: unknown;
-  expect?: { file: string; line: number; rule: string }[];
-  symlinks?: { path: string; target: string }[];
-}
-
-const markerPattern = /(?:#\s*|<!--\s*|\{)expect:\s*([a-z-]+(?:\s*,\s*[a-z-]+)*)\s*(?:-->|\})?/g;
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const abs = join(dir, entry.name);
-    return entry.isDirectory() ? filesUnder(abs) : [abs];
-  });
-}
-
-/** Builds the repository for one case and returns it with the expected findings. */
-function prepare(caseDir: string): { root: string; expected: string[] } {
-  const root = copyOfExample();
-  const spec: FixtureSpec = existsSync(join(caseDir, '_fixture.yaml'))
-    ? ((parseYaml(readFileSync(join(caseDir, '_fixture.yaml'), 'utf8')) as FixtureSpec | null) ?? {})
-    : {};
-  for (const path of spec.delete ?? []) rmSync(join(root, 'model', path), { force: true, recursive: true });
-  const expected: string[] = [];
-  for (const abs of filesUnder(caseDir)) {
-    const rel = relative(caseDir, abs).split(sep).join('/');
-    if (rel === '_fixture.yaml') continue;
-    const raw = readFileSync(abs);
-    const text = raw.toString('utf8');
-    text.split('\n').forEach((line, index) => {
-      for (const match of line.matchAll(markerPattern)) {
-        for (const rule of match[1]!.split(',')) expected.push(`model/${rel}:${index + 1} ${rule.trim()}`);
-      }
-    });
-    // Markers inside table cells would change the decision text: remove them, keep the lines.
-    const cleaned = text.replace(/\s*\{expect:[^}]*\}/g, '');
-    writeFile(root, `model/${rel}`, cleaned === text ? raw : cleaned);
-  }
-  for (const link of spec.symlinks ?? []) symlinkSync(link.target, join(root, 'model', link.path));
-  if (spec.config !== undefined) writeFileSync(join(root, 'opmodel.config.yaml'), JSON.stringify(spec.config));
-  for (const e of spec.expect ?? []) expected.push(`model/${e.file}:${e.line} ${e.rule}`);
-  return { root, expected: expected.sort() };
-}
 
 const ruleDirs = readdirSync(fixturesDir).filter((name) => statSync(join(fixturesDir, name)).isDirectory());
 

@@ -1,0 +1,53 @@
+// Builds the repository of one rule fixture: test/fixtures/<rule>/<case>/ laid over a copy of
+// the example model, with the findings its markers expect.
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { copyOfExample, repoRoot, writeFile } from './helpers.js';
+
+export const fixturesDir = join(repoRoot, 'test', 'fixtures');
+
+interface FixtureSpec {
+  delete?: string[];
+  config?: unknown;
+  expect?: { file: string; line: number; rule: string }[];
+  symlinks?: { path: string; target: string }[];
+}
+
+const markerPattern = /(?:#\s*|<!--\s*|\{)expect:\s*([a-z-]+(?:\s*,\s*[a-z-]+)*)\s*(?:-->|\})?/g;
+
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const abs = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(abs) : [abs];
+  });
+}
+
+/** Builds the repository for one case and returns it with the expected findings. */
+export function prepare(caseDir: string): { root: string; expected: string[] } {
+  const root = copyOfExample();
+  const spec: FixtureSpec = existsSync(join(caseDir, '_fixture.yaml'))
+    ? ((parseYaml(readFileSync(join(caseDir, '_fixture.yaml'), 'utf8')) as FixtureSpec | null) ?? {})
+    : {};
+  for (const path of spec.delete ?? []) rmSync(join(root, 'model', path), { force: true, recursive: true });
+  const expected: string[] = [];
+  for (const abs of filesUnder(caseDir)) {
+    const rel = relative(caseDir, abs).split(sep).join('/');
+    if (rel === '_fixture.yaml') continue;
+    const raw = readFileSync(abs);
+    const text = raw.toString('utf8');
+    text.split('\n').forEach((line, index) => {
+      for (const match of line.matchAll(markerPattern)) {
+        for (const rule of match[1]!.split(',')) expected.push(`model/${rel}:${index + 1} ${rule.trim()}`);
+      }
+    });
+    // Markers inside table cells would change the decision text: remove them, keep the lines.
+    const cleaned = text.replace(/\s*\{expect:[^}]*\}/g, '');
+    writeFile(root, `model/${rel}`, cleaned === text ? raw : cleaned);
+  }
+  for (const link of spec.symlinks ?? []) symlinkSync(link.target, join(root, 'model', link.path));
+  if (spec.config !== undefined) writeFileSync(join(root, 'opmodel.config.yaml'), JSON.stringify(spec.config));
+  for (const e of spec.expect ?? []) expected.push(`model/${e.file}:${e.line} ${e.rule}`);
+  return { root, expected: expected.sort() };
+}
+
