@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanBody } from '../dist/model/scan.js';
-import { parseBody } from '../dist/model/body.js';
+import { parseBody } from '../dist/model/body-remark.js';
 import { readFrontmatter } from '../dist/model/frontmatter.js';
 import { repoRoot } from './helpers.js';
 

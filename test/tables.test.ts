@@ -3,7 +3,8 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseBody, parseTableBody } from '../dist/model/body.js';
+import { parseTableBody } from '../dist/model/body.js';
+import { parseBody } from '../dist/model/body-remark.js';
 import { readFrontmatter } from '../dist/model/frontmatter.js';
 import { repoRoot } from './helpers.js';
 
