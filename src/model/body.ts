@@ -25,6 +25,8 @@ export function checkBounds(body: string, firstLine: number): ParsedBody['refuse
   if (Buffer.byteLength(body) > limits.maxBodyParseBytes) {
     return { message: `The body is larger than ${limits.maxBodyParseBytes / 1024} KB: split it into several files.`, line: firstLine, column: 1 };
   }
+  // One pass says whether any bound could be near; only then do the exact checks below run.
+  if (!nearAnyBound(body)) return undefined;
   const lineOf = (index: number) => {
     let line = firstLine;
     for (let i = body.indexOf('\n'); i !== -1 && i < index; i = body.indexOf('\n', i + 1)) line++;
@@ -91,6 +93,57 @@ function findLongBlock(body: string): number {
     start = end + 1;
   }
   return -1;
+}
+
+/** The characters whose long runs the delimiter-run bound looks for. */
+const runCharacters = new Uint8Array(128);
+for (const c of '*_[]`~(<>!') runCharacters[c.charCodeAt(0)] = 1;
+
+/**
+ * Whether a body comes near any bound of checkBounds, in one pass: a line whose leading spaces,
+ * tabs and `>` run past the nesting limit (every nesting pattern needs such a prefix), a block
+ * of too many non-blank lines, a run of one delimiter past its limit, or too many delimiters.
+ */
+function nearAnyBound(body: string): boolean {
+  const maxLead = limits.maxMarkdownNesting;
+  let lead = 0;
+  let inLead = true;
+  let blank = true;
+  let block = 0;
+  let previous = -1;
+  let run = 0;
+  let delimiters = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 10) {
+      block = blank ? 0 : block + 1;
+      if (block > limits.maxBlockLines) return true;
+      inLead = true;
+      blank = true;
+      lead = 0;
+      previous = -1;
+      continue;
+    }
+    // The nesting patterns' `^` also starts a line after CR, U+2028 and U+2029.
+    if (c === 13 || c === 0x2028 || c === 0x2029) {
+      inLead = true;
+      lead = 0;
+    } else if (inLead) {
+      if (c === 32 || c === 9 || c === 62) {
+        if (++lead > maxLead) return true;
+      } else inLead = false;
+    }
+    if (blank && c !== 32 && c !== 9 && c !== 13) blank = false;
+    if (c === previous) {
+      if (++run > limits.maxDelimiterRun && c < 128 && runCharacters[c] === 1) return true;
+    } else {
+      previous = c;
+      run = 1;
+    }
+    if (c === 42 || c === 95 || c === 91 || c === 93) delimiters++;
+  }
+  if (!blank && block + 1 > limits.maxBlockLines) return true;
+  return delimiters > limits.maxDelimiterRun * 50;
 }
 
 /** A run of one emphasis, bracket or code character longer than the limit. */
