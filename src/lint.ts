@@ -144,9 +144,22 @@ export function runRules(input: RuleInput, entities: Entity[], perFileEntities: 
         else out.byFile.set(finding.file, [finding]);
       },
     };
+    const started = timing ? performance.now() : 0;
     rule.check(context);
+    if (timing) timing.set(rule.id, (timing.get(rule.id) ?? 0) + performance.now() - started);
   }
+  if (timing) reportTiming(timing);
   return out;
+}
+
+/** `OPMODEL_TIMING=1`: time per rule, printed to stderr (like ESLint's TIMING). */
+const timing = process.env.OPMODEL_TIMING ? new Map<string, number>() : undefined;
+
+function reportTiming(times: Map<string, number>): void {
+  const rows = [...times].sort((a, b) => b[1] - a[1]);
+  const total = rows.reduce((sum, [, ms]) => sum + ms, 0);
+  process.stderr.write(`Rule                 Time (ms)\n${rows.map(([id, ms]) => `${id.padEnd(20)} ${ms.toFixed(1).padStart(9)}`).join('\n')}\n${'total'.padEnd(20)} ${total.toFixed(1).padStart(9)}\n`);
+  times.clear();
 }
 
 /** Severities, overrides and order applied to what the rules found. */

@@ -57,7 +57,21 @@ export interface Reference {
   position: Position;
 }
 
+/** A reference whose position is looked up only when read (most references are never reported). */
+class FoundReference implements Reference {
+  constructor(
+    readonly field: RelationField,
+    readonly target: string,
+    readonly pointer: string,
+    private readonly entity: Entity,
+  ) {}
+  get position(): Position {
+    return this.entity.positions[this.pointer] ?? this.entity.positions[''] ?? { line: 1, column: 1 };
+  }
+}
+
 const referenceMemo = new WeakMap<Entity, { fields: readonly RelationField[]; found: Reference[] }>();
+const fieldsByKind = new WeakMap<readonly RelationField[], Map<string, RelationField[]>>();
 
 /**
  * Every reference an entity makes through the given fields (built-in or custom). Computed once
@@ -66,42 +80,41 @@ const referenceMemo = new WeakMap<Entity, { fields: readonly RelationField[]; fo
 export function referencesOf(entity: Entity, fields: readonly RelationField[]): Reference[] {
   const memo = referenceMemo.get(entity);
   if (memo && memo.fields === fields) return memo.found;
+  let byKind = fieldsByKind.get(fields);
+  if (!byKind) {
+    byKind = new Map();
+    for (const field of fields) byKind.set(field.kind, [...(byKind.get(field.kind) ?? []), field]);
+    fieldsByKind.set(fields, byKind);
+  }
   const found: Reference[] = [];
-  for (const field of fields) {
-    if (field.kind !== entity.kind) continue;
-    collect(entity.data, field.path, '', (value, pointer) => {
+  for (const field of byKind.get(entity.kind) ?? []) {
+    collect(entity.data, field.path, 0, '', (value, pointer) => {
       if (typeof value !== 'string') return;
-      found.push({
-        field,
-        target: value,
-        pointer,
-        get position(): Position {
-          return entity.positions[pointer] ?? entity.positions[''] ?? { line: 1, column: 1 };
-        },
-      });
+      found.push(new FoundReference(field, value, pointer, entity));
     });
   }
   referenceMemo.set(entity, { fields, found });
   return found;
 }
 
-function collect(value: unknown, path: readonly string[], pointer: string, visit: (value: unknown, pointer: string) => void): void {
-  if (path.length === 0) {
+function collect(value: unknown, path: readonly string[], at: number, pointer: string, visit: (value: unknown, pointer: string) => void): void {
+  if (at === path.length) {
     visit(value, pointer);
     return;
   }
-  const [step, ...rest] = path;
+  const step = path[at]!;
   if (step === '*') {
     if (!Array.isArray(value)) return;
-    value.forEach((item, index) => collect(item, rest, `${pointer}/${index}`, visit));
+    for (let index = 0; index < value.length; index++) collect(value[index], path, at + 1, `${pointer}/${index}`, visit);
     return;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
-  if (!Object.prototype.hasOwnProperty.call(value, step!)) return;
-  collect((value as Record<string, unknown>)[step!], rest, `${pointer}/${escapePointer(step!)}`, visit);
+  if (!Object.prototype.hasOwnProperty.call(value, step)) return;
+  collect((value as Record<string, unknown>)[step], path, at + 1, `${pointer}/${escapePointer(step)}`, visit);
 }
 
 /** Escapes one JSON Pointer segment (RFC 6901). */
 export function escapePointer(segment: string): string {
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
