@@ -254,6 +254,21 @@ function lintCommands(c) {
         state.fresh = false;
       },
     },
+    {
+      // Not a target: the same edit size, but to what cross-file rules read (a link), so every
+      // rule runs again on all entities (cached ones from the per-file cache).
+      id: `warmview-${c.name}`, label: '`opmodel lint --cache` warm, one file\'s links changed (all rules rerun)', size: c.name, group: 'lint', cmd: NODE, args: [...lintArgs, '--cache'], env: lintEnv, capture: true, ok: [0, 1], lint: true,
+      note: `adds a link to itself to ${relative(c.dir, editFile)}`,
+      prepare: async () => {
+        await prime();
+        original = readFileSync(editFile, 'utf8');
+        writeFileSync(editFile, `${original}\nSee also [this bet](${editFile.split('/').pop()}) (review ${++edits}).\n`);
+      },
+      after: async () => {
+        writeFileSync(editFile, original);
+        state.fresh = false;
+      },
+    },
     { id: `mdlint-${c.name}`, label: 'markdownlint-cli2 (default rules)', size: c.name, group: 'lint', cmd: NODE, args: [MARKDOWNLINT, 'model/**/*.md'], cwd: c.dir, ok: [0, 1] },
   ];
 }
