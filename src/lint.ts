@@ -7,9 +7,10 @@ import { loadModel, prewarmWorker, type LoadedModel, type ModelListing } from '.
 import { runKey, type LintCache } from './model/cache.js';
 import { version } from './version.js';
 import { builtinKindNames } from './model/kinds.js';
-import { relationFields, type RelationField } from './model/relations.js';
+import { referencesOf, relationFields, type RelationField } from './model/relations.js';
 import { createValidators, type Validators } from './model/validate.js';
-import type { Entity } from './model/entity.js';
+import type { Entity, FileResult } from './model/entity.js';
+import { decisionMatrices } from './model/decision-rights.js';
 import { rules, ruleIds } from './rules/index.js';
 import type { Rule, RuleContext } from './rules/rule.js';
 import { todayString } from './util/today.js';
@@ -77,7 +78,23 @@ export async function lintWithConfig(root: string, config: Config, options: Lint
   const cache = options.cache;
   const ruleContext = cache ? ruleContextKey(config, today, keepBodies) : '';
   cache?.useContext(ruleContext, relations);
-  const model = await loadModel(root, config, cache, keepBodies, options.listing);
+  // While workers read, the main thread checks each batch that arrives: per-file rules, and the
+  // per-entity work cross-file rules will ask for (references, decision matrices), memoised.
+  const severityOf = severityResolver(config);
+  const early = new Map<string, RawFinding[]>();
+  const checked = new Set<string>();
+  const onRead = (results: FileResult[]) => {
+    const fresh = results.flatMap((r) => (r.entity && !r.entity.broken ? [r.entity] : []));
+    for (const entity of fresh) {
+      referencesOf(entity, relations);
+      if (entity.kind === 'decision-rights') decisionMatrices(entity);
+      checked.add(entity.file);
+    }
+    const batchModel = { root, modelDir: config.model, entities: fresh, files: results, paths: new Set<string>(), modelDirFound: true, reused: new Set<string>(), outside: [] };
+    const own = runRules({ model: batchModel, byId: new Map(), relations, config, validators, today }, fresh, fresh, true, severityOf);
+    for (const [file, list] of own.byFile) early.set(file, list);
+  };
+  const model = await loadModel(root, config, cache, keepBodies, options.listing, onRead);
   const byId = new Map<string, Entity>();
   for (const entity of model.entities) if (!byId.has(entity.id)) byId.set(entity.id, entity);
   const entities = model.entities.filter((e) => !e.broken);
@@ -101,7 +118,8 @@ export async function lintWithConfig(root: string, config: Config, options: Lint
     }
   }
   const perFileEntities = perFileCached.size > 0 ? entities.filter((e) => !perFileCached.has(e.file)) : entities;
-  const found = runRules({ model, byId, relations, config, validators, today }, entities, perFileEntities, false);
+  const found = runRules({ model, byId, relations, config, validators, today }, entities, perFileEntities.filter((e) => !checked.has(e.file)), false, severityOf);
+  for (const [file, list] of early) found.byFile.set(file, list);
   for (const [, list] of found.byFile) list.forEach(add);
   if (cache) for (const entity of perFileEntities) cache.storeRuleFindings(entity.file, ruleContext, found.byFile.get(entity.file) ?? []);
   const raw = { byFile, cross: found.cross };
@@ -113,8 +131,8 @@ export async function lintWithConfig(root: string, config: Config, options: Lint
  * Runs the rules: per-file rules on `perFileEntities`, cross-file rules (unless `perFileOnly`)
  * on `entities`. Per-file findings come back by file; they always sit in the entity's own file.
  */
-export function runRules(input: RuleInput, entities: Entity[], perFileEntities: Entity[], perFileOnly: boolean): RawFindings {
-  const severityOf = severityResolver(input.config);
+export function runRules(input: RuleInput, entities: Entity[], perFileEntities: Entity[], perFileOnly: boolean, severities = severityResolver(input.config)): RawFindings {
+  const severityOf = severities;
   const out: RawFindings = { byFile: new Map(), cross: [] };
   for (const rule of rules) {
     if (!rule.check || !severityOf.maybeOn(rule)) continue;
@@ -148,7 +166,7 @@ export function runRules(input: RuleInput, entities: Entity[], perFileEntities: 
     rule.check(context);
     if (timing) timing.set(rule.id, (timing.get(rule.id) ?? 0) + performance.now() - started);
   }
-  if (timing) reportTiming(timing);
+  if (timing && !perFileOnly) reportTiming(timing);
   return out;
 }
 

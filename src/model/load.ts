@@ -53,7 +53,15 @@ export interface ModelListing {
 }
 
 /** Walks the model folder and reads every model file; `keepBodies: false` leaves body text out. */
-export async function loadModel(root: string, config: Config, reuse?: ReuseCache, keepBodies = true, listing?: ModelListing): Promise<LoadedModel> {
+export async function loadModel(
+  root: string,
+  config: Config,
+  reuse?: ReuseCache,
+  keepBodies = true,
+  listing?: ModelListing,
+  /** Called with each batch of freshly read results as it arrives, while workers read the rest. */
+  onRead?: (results: FileResult[]) => void,
+): Promise<LoadedModel> {
   const { found, paths, modelDirFound } = listing ?? walkModel(root, config);
   const files: FileResult[] = new Array(found.length);
   const tasks: { index: number; task: ReadTask }[] = [];
@@ -75,7 +83,8 @@ export async function loadModel(root: string, config: Config, reuse?: ReuseCache
     }
   });
   const taskByIndex = new Map(tasks.map((t) => [t.index, t.task]));
-  for (const reply of await readInPool(tasks)) {
+  const onBatch = onRead && ((batch: FileResult[]) => onRead(batch.filter((r) => !r.unchanged)));
+  for (const reply of await readInPool(tasks, onBatch)) {
     const task = taskByIndex.get(reply.index)!;
     // The file was touched but its bytes are the same: the cached result still holds.
     const sameBytes = reply.result.unchanged ? reuse?.reuseByHash(task) : undefined;
@@ -257,7 +266,7 @@ function workerEntry(): URL {
 }
 
 /** Reads files in worker threads; a worker that hangs or dies costs only the file it was on. */
-async function readInPool(tasks: { index: number; task: ReadTask }[]): Promise<{ index: number; result: FileResult }[]> {
+async function readInPool(tasks: { index: number; task: ReadTask }[], onBatch?: (results: FileResult[]) => void): Promise<{ index: number; result: FileResult }[]> {
   if (tasks.length === 0) return [];
   const queue = [...tasks];
   const replies: { index: number; result: FileResult }[] = [];
@@ -323,7 +332,9 @@ async function readInPool(tasks: { index: number; task: ReadTask }[]): Promise<{
       worker.on('message', (batch: WorkerReply[]) => {
         if (finished) return;
         outstanding.shift();
-        for (const reply of batch) replies.push({ index: reply.index, result: unpackResult(reply.result) });
+        const results = batch.map((reply) => unpackResult(reply.result));
+        batch.forEach((reply, i) => replies.push({ index: reply.index, result: results[i]! }));
+        onBatch?.(results);
         fill();
       });
       worker.on('error', (error: Error & { code?: string }) => {
