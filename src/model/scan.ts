@@ -56,14 +56,18 @@ function blocks(body: string): Block[] {
       previousBlank = false;
       return;
     }
-    const open = fenceOpen.exec(line);
+    // The first character after up to three spaces decides which patterns can match at all.
+    let lead = 0;
+    while (lead < 4 && line.charCodeAt(lead) === 32) lead++;
+    const first = line.charCodeAt(lead);
+    const open = first === 96 || first === 126 ? fenceOpen.exec(line) : null; // ` ~
     if (open && !(open[2]![0] === '`' && open[3]!.includes('`'))) {
       flush();
       fence = { char: open[2]![0]!, length: open[2]!.length };
       previousBlank = false;
       return;
     }
-    if (line.trim() === '') {
+    if ((first <= 32 || first >= 0x80 || Number.isNaN(first)) && line.trim() === '') {
       flush();
       previousBlank = true;
       return;
@@ -72,7 +76,7 @@ function blocks(body: string): Block[] {
     if (indented && previousBlank && !inList && !current) {
       return; // an indented code block
     }
-    if (listItem.test(line)) inList = true;
+    if ((first === 45 || first === 43 || first === 42 || (first >= 48 && first <= 57)) && listItem.test(line)) inList = true; // - + * digit
     else if (!indented && previousBlank) inList = false;
     current ??= { lines: [], first: index };
     current.lines.push(line);
