@@ -1,7 +1,7 @@
 // Builds (or serves) the handbook: writes the HandbookData for this run, runs the Astro project that
 // ships in the package's site/ folder against it, then indexes the output with Pagefind.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, mkdtempSync, realpathSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync, mkdtempSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -67,23 +67,17 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     log(`Prepared ${data.entities.length} entities in ${seconds(prepared - started)}.`);
 
     // Astro writes into the staged site folder (whose node_modules resolves its own imports);
-    // the finished, indexed site then replaces outDir in one step. Pagefind indexes each page as
-    // Astro renders it (site/src/middleware.ts), on the other core.
+    // the finished, indexed site then replaces outDir in one step.
     const site = copySite(work);
     const staged = join(site, 'out');
-    const search = await startSearchIndex(data.site.base);
-    try {
-      await runAstro(site, 'build', { dataFile, outDir: staged, base: data.site.base, cacheDir: join(work, 'cache'), logLevel: options.logLevel ?? 'warn' });
-      rmSync(join(staged, '.prerender'), { recursive: true, force: true });
-      const built = performance.now();
-      log(`Built the pages in ${seconds(built - prepared)}.`);
-
-      const { pages, during } = await search.finish(staged);
-      log(`Indexed ${pages} pages for search (${during} of them during the build) in ${seconds(performance.now() - built)} more.`);
-    } finally {
-      await search.close();
-    }
+    await runAstro(site, 'build', { dataFile, outDir: staged, base: data.site.base, cacheDir: join(work, 'cache'), logLevel: options.logLevel ?? 'warn' });
+    rmSync(join(staged, '.prerender'), { recursive: true, force: true });
     writeFileSync(join(staged, outputMarker), 'Built by opmodel build; the next build replaces this folder.\n');
+    const built = performance.now();
+    log(`Built the pages in ${seconds(built - prepared)}.`);
+
+    const pages = await indexForSearch(staged);
+    log(`Indexed ${pages} pages for search in ${seconds(performance.now() - built)}.`);
     publish(staged, outDir);
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -273,98 +267,20 @@ function nodeMajor(version: string): number {
   return Number(version.split('.')[0]);
 }
 
-/** Where site/src/middleware.ts finds the function that takes each rendered page. */
-const searchSinkKey = Symbol.for('opmodel.search-sink');
-
-interface SearchIndex {
-  /** Indexes what the build did not hand over and writes the bundle to outDir/pagefind: pages indexed, and how many arrived during the build. */
-  finish(outDir: string): Promise<{ pages: number; during: number }>;
-  close(): Promise<void>;
-}
-
-/**
- * Opens a Pagefind index that takes pages while the Astro build renders them (when Astro runs in
- * this process; from a child process nothing arrives, and every page is read from disk after).
- * The result is what indexing the built folder gives: each page under the file Astro writes it to.
- */
-async function startSearchIndex(base: string): Promise<SearchIndex> {
+/** Indexes the built pages with Pagefind and writes its bundle (and UI) to outDir/pagefind. */
+async function indexForSearch(outDir: string): Promise<number> {
   const pagefind = await import('pagefind');
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    delete (globalThis as Record<symbol, unknown>)[searchSinkKey];
-    await pagefind.close();
-  };
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Search index: ${errors.join('; ')}`);
-    const sent = new Map<string, Promise<string[]>>();
-    let unmapped = false;
-    (globalThis as Record<symbol, unknown>)[searchSinkKey] = (pathname: string, html: string) => {
-      const file = pageFile(pathname, base);
-      if (file === null || sent.has(file)) {
-        unmapped = true;
-        return;
-      }
-      sent.set(file, index.addHTMLFile({ sourcePath: file, content: html }).then((added) => added.errors, (error: unknown) => [String(error)]));
-    };
-    const finish = async (outDir: string) => {
-      delete (globalThis as Record<symbol, unknown>)[searchSinkKey];
-      const failures = (await Promise.all(sent.values())).flat();
-      if (failures.length) throw new Error(`Search index: ${failures.join('; ')}`);
-      const files = htmlFiles(outDir);
-      const onDisk = new Set(files);
-      let target = index;
-      let during = sent.size;
-      if (unmapped || [...sent.keys()].some((file) => !onDisk.has(file))) {
-        // A page we could not place: index the folder instead, as Pagefind's CLI would.
-        const fresh = await pagefind.createIndex({});
-        if (!fresh.index) throw new Error(`Search index: ${fresh.errors.join('; ')}`);
-        target = fresh.index;
-        during = 0;
-        const added = await target.addDirectory({ path: outDir });
-        if (added.errors.length) throw new Error(`Search index: ${added.errors.join('; ')}`);
-      } else {
-        for (const file of files) {
-          if (sent.has(file)) continue;
-          const added = await target.addHTMLFile({ sourcePath: file, content: readFileSync(join(outDir, file), 'utf8') });
-          if (added.errors.length) throw new Error(`Search index: ${added.errors.join('; ')}`);
-        }
-      }
-      const written = await target.writeFiles({ outputPath: join(outDir, 'pagefind') });
-      if (written.errors.length) throw new Error(`Search index: ${written.errors.join('; ')}`);
-      return { pages: files.length, during };
-    };
-    return { finish, close };
-  } catch (error) {
-    await close();
-    throw error;
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length) throw new Error(`Search index: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    if (written.errors.length) throw new Error(`Search index: ${written.errors.join('; ')}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
   }
-}
-
-/** The file Astro writes a page to (build.format `directory`), relative to the output folder, or null. */
-export function pageFile(pathname: string, base: string): string | null {
-  const prefix = base.replace(/\/$/, '');
-  if (prefix && !pathname.startsWith(`${prefix}/`) && pathname !== prefix) return null;
-  let path: string;
-  try {
-    path = decodeURI(pathname.slice(prefix.length)).replace(/^\/+/, '');
-  } catch {
-    return null;
-  }
-  if (path === '' || path.endsWith('/')) return `${path}index.html`;
-  if (path.endsWith('.html')) return path;
-  if (path === '404' || path === '500') return `${path}.html`;
-  return `${path}/index.html`;
-}
-
-/** Every .html file under dir, relative with `/`, sorted. */
-function htmlFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => file.split(sep).join('/'))
-    .sort();
 }
 
 function seconds(ms: number): string {
