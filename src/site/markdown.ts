@@ -1,6 +1,8 @@
 // Renders an entity's Markdown body to sanitised HTML for the handbook: raw HTML is dropped,
 // unsafe URLs are stripped, links to model files point at their handbook pages.
+import { createRequire } from 'node:module';
 import { posix } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -44,6 +46,65 @@ interface MdNode {
 }
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
+
+type SatteriParse = (source: string, options: { features: { gfm: boolean; frontmatter: boolean } }) => MdNode;
+
+/**
+ * Satteri (the native Markdown parser Astro ships) builds the same syntax tree as remark-parse +
+ * remark-gfm (checked on the benchmark corpora and fuzzed model files) a hundred times faster; the
+ * sanitising pipeline after it is unchanged. Loaded through Astro's dependency when it is not our
+ * own; without it (or with OPMODEL_MARKDOWN=remark) remark parses, as before.
+ */
+async function loadSatteri(): Promise<SatteriParse | null> {
+  if (process.env.OPMODEL_MARKDOWN === 'remark') return null;
+  const viaAstro = () => {
+    const astro = createRequire(import.meta.url).resolve('astro/package.json');
+    const markdownSatteri = createRequire(astro).resolve('@astrojs/markdown-satteri/package.json');
+    return pathToFileURL(createRequire(markdownSatteri).resolve('satteri')).href;
+  };
+  for (const specifier of [() => 'satteri', viaAstro]) {
+    try {
+      const satteri = (await import(specifier())) as { markdownToMdast?: SatteriParse };
+      const parse = satteri.markdownToMdast;
+      if (typeof parse === 'function' && parse('a *b*', { features: { gfm: true, frontmatter: false } }).children?.[0]?.children?.[1]?.type === 'emphasis') return parse;
+    } catch {
+      // not installed here, or no binary for this platform: try the next, then remark
+    }
+  }
+  return null;
+}
+const satteri = await loadSatteri();
+
+/** Which parser builds the syntax trees in this process (for tests and `--debug` output). */
+export const markdownParser: 'satteri' | 'remark' = satteri ? 'satteri' : 'remark';
+
+/** Deepest a satteri tree may nest before remark parses the body instead (remark's own tree is bounded by lint's checks). */
+const maxTreeDepth = 64;
+
+/** The body's Markdown syntax tree (mdast), as remark-parse + remark-gfm build it. */
+export function parseMarkdown(body: string): MdNode {
+  if (satteri) {
+    try {
+      // CommonMark replaces U+0000 by U+FFFD, as remark does; satteri keeps it.
+      const tree = satteri(body.includes('\0') ? body.replace(/\0/g, '\uFFFD') : body, { features: { gfm: true, frontmatter: false } });
+      if (depthWithin(tree, maxTreeDepth)) return tree;
+    } catch {
+      // fall through to remark
+    }
+  }
+  return markdown.parse(body) as unknown as MdNode;
+}
+
+/** Whether no node of the tree is deeper than `limit` (without recursion). */
+function depthWithin(tree: MdNode, limit: number): boolean {
+  const stack: [MdNode, number][] = [[tree, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return false;
+    for (const child of node.children ?? []) if (child.children) stack.push([child, depth + 1]);
+  }
+  return true;
+}
 // remark-rehype without allowDangerousHtml drops raw HTML nodes; the sanitiser then keeps
 // only GitHub's allow-list of elements, attributes and URL protocols.
 const toHtml = unified()
@@ -83,7 +144,7 @@ function scrollableTables() {
 
 /** Renders a body to sanitised HTML, split around decision matrices when matrixLines is given. */
 export function renderBody(body: string, context: LinkContext, options: RenderOptions = {}): BodyPart[] {
-  const tree = markdown.parse(body) as unknown as MdNode;
+  const tree = parseMarkdown(body);
   rewriteUrls(tree, context);
   shiftHeadings(tree, options.headingStart ?? 3);
 

@@ -36,11 +36,22 @@ const suffixes: [string, string][] = [
 
 /** A light English stem: `pricing`, `prices`, `price` → `pric`; `hiring`, `hire`, `hired` → `hir`. */
 export function stem(word: string): string {
-  for (const [suffix, replacement] of suffixes) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 3) return word.slice(0, -suffix.length) + replacement;
+  let known = stems.get(word);
+  if (known === undefined) {
+    known = word;
+    for (const [suffix, replacement] of suffixes) {
+      if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
+        known = word.slice(0, -suffix.length) + replacement;
+        break;
+      }
+    }
+    // The words of one page or one build are few and recur in every row: remember them.
+    if (stems.size > 50_000) stems.clear();
+    stems.set(word, known);
   }
-  return word;
+  return known;
 }
+const stems = new Map<string, string>();
 
 function commonPrefix(a: string, b: string): number {
   let n = 0;
@@ -85,11 +96,23 @@ function sameWord(term: string, word: string): boolean {
   return term.length >= 5 && word.length >= 4 && oneEditApart(term, word);
 }
 
+/** The synonyms of a term (their words and stems), or null: looked up once per term. */
+function synonymsOf(term: string): { names: Set<string>; stems: Set<string> } | null {
+  let known = groups.get(term);
+  if (known === undefined) {
+    const group = synonyms.find((names) => names.some((name) => name === term || stem(name) === stem(term)));
+    known = group ? { names: new Set(group), stems: new Set(group.map(stem)) } : null;
+    groups.set(term, known);
+  }
+  return known;
+}
+const groups = new Map<string, { names: Set<string>; stems: Set<string> } | null>();
+
 /** Whether a query term matches a word of the row, synonyms included. */
 export function termMatches(term: string, word: string): boolean {
   if (sameWord(term, word)) return true;
-  const group = synonyms.find((names) => names.some((name) => name === term || stem(name) === stem(term)));
-  return group !== undefined && group.some((name) => name === word || stem(name) === stem(word));
+  const group = synonymsOf(term);
+  return group !== null && (group.names.has(word) || group.stems.has(stem(word)));
 }
 
 /** How many of the terms match some word of the row. */
@@ -105,7 +128,14 @@ export function matchesAll(terms: readonly string[], rowWords: readonly string[]
 /** Example queries for the filter's placeholder: the first few that find a decision in these rows. */
 export function exampleQueries(rows: readonly string[][], count = 3): string[] {
   const candidates = ['pricing', 'hiring', 'a new bet', 'a discount', 'an incident', 'the API', 'onboarding', 'a new role', 'a guardrail exception', 'a team'];
-  const found = candidates.filter((query) => rows.some((row) => matchesAll(queryTerms(query), row))).slice(0, count);
+  // Each distinct word is judged once per term (a model's rows repeat the same few hundred words).
+  const words = new Set(rows.flat());
+  const found: string[] = [];
+  for (const query of candidates) {
+    if (found.length === count) break;
+    const matching = queryTerms(query).map((term) => new Set([...words].filter((word) => termMatches(term, word))));
+    if (rows.some((row) => matching.every((set) => row.some((word) => set.has(word))))) found.push(query);
+  }
   if (found.length > 0) return found;
   // None of ours fit: the first meaningful word of the first decisions.
   return [...new Set(rows.map((row) => row.find((word) => !stopWords.has(word) && word.length > 3)).filter((word): word is string => Boolean(word)))].slice(0, count);
