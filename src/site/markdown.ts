@@ -1,8 +1,6 @@
 // Renders an entity's Markdown body to sanitised HTML for the handbook: raw HTML is dropped,
 // unsafe URLs are stripped, links to model files point at their handbook pages.
-import { createRequire } from 'node:module';
 import { posix } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -52,24 +50,17 @@ type SatteriParse = (source: string, options: { features: { gfm: boolean; frontm
 /**
  * Satteri (the native Markdown parser Astro ships) builds the same syntax tree as remark-parse +
  * remark-gfm (checked on the benchmark corpora and fuzzed model files) a hundred times faster; the
- * sanitising pipeline after it is unchanged. Loaded through Astro's dependency when it is not our
- * own; without it (or with OPMODEL_MARKDOWN=remark) remark parses, as before.
+ * sanitising pipeline after it is unchanged. Without it (no binary for this platform, or
+ * OPMODEL_MARKDOWN=remark) remark parses, as before.
  */
 async function loadSatteri(): Promise<SatteriParse | null> {
   if (process.env.OPMODEL_MARKDOWN === 'remark') return null;
-  const viaAstro = () => {
-    const astro = createRequire(import.meta.url).resolve('astro/package.json');
-    const markdownSatteri = createRequire(astro).resolve('@astrojs/markdown-satteri/package.json');
-    return pathToFileURL(createRequire(markdownSatteri).resolve('satteri')).href;
-  };
-  for (const specifier of [() => 'satteri', viaAstro]) {
-    try {
-      const satteri = (await import(specifier())) as { markdownToMdast?: SatteriParse };
-      const parse = satteri.markdownToMdast;
-      if (typeof parse === 'function' && parse('a *b*', { features: { gfm: true, frontmatter: false } }).children?.[0]?.children?.[1]?.type === 'emphasis') return parse;
-    } catch {
-      // not installed here, or no binary for this platform: try the next, then remark
-    }
+  try {
+    const satteri = (await import('satteri')) as { markdownToMdast?: SatteriParse };
+    const parse = satteri.markdownToMdast;
+    if (typeof parse === 'function' && parse('a *b*', { features: { gfm: true, frontmatter: false } }).children?.[0]?.children?.[1]?.type === 'emphasis') return parse;
+  } catch {
+    // no binary for this platform: remark parses
   }
   return null;
 }
