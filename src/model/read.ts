@@ -1,6 +1,6 @@
 // Reads one model file safely (no symlink followed, size checked before reading, bytes checked
 // before decoding) and turns it into an Entity plus `file`/`frontmatter` findings.
-import { closeSync, constants, fstatSync, lstatSync, openSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Entity, FileResult } from './entity.js';
@@ -109,23 +109,18 @@ function readBytes(task: ReadTask, fail: (message: string) => void): Buffer | un
     fail('The file is a symbolic link: opmodel never follows links. Replace it with the real file.');
     return undefined;
   }
-  if (stat.isDirectory()) {
-    fail('This is a folder whose name ends in `.md`: rename the folder.');
-    return undefined;
-  }
-  if (!stat.isFile()) {
-    fail('This is not a regular file (a device, pipe or socket): remove it from the model.');
-    return undefined;
-  }
-  if (stat.size > task.maxBytes) {
-    fail(`The file is ${formatSize(stat.size)}, more than the ${formatSize(task.maxBytes)} allowed: split it or move data out of the model.`);
-    return undefined;
-  }
-  if (stat.size === 0) {
-    fail('The file is empty: start it with `---`, a `title:` line and a closing `---`.');
-    return undefined;
-  }
+  if (!acceptable(stat, task, fail, 'This is not a regular file (a device, pipe or socket): remove it from the model.')) return undefined;
   return readOpened(task, fail);
+}
+
+/** Whether a stat'ed path is a regular file of a size opmodel reads; if not, says why. */
+function acceptable(stat: Stats, task: ReadTask, fail: (message: string) => void, notAFile: string): boolean {
+  if (stat.isDirectory()) fail('This is a folder whose name ends in `.md`: rename the folder.');
+  else if (!stat.isFile()) fail(notAFile);
+  else if (stat.size > task.maxBytes) fail(`The file is ${formatSize(stat.size)}, more than the ${formatSize(task.maxBytes)} allowed: split it or move data out of the model.`);
+  else if (stat.size === 0) fail('The file is empty: start it with `---`, a `title:` line and a closing `---`.');
+  else return true;
+  return false;
 }
 
 /** Opens without following links or blocking, checks what was opened, and reads it. */
@@ -140,18 +135,7 @@ function readOpened(task: ReadTask, fail: (message: string) => void): Buffer | u
   }
   try {
     const opened = fstatSync(fd);
-    if (!opened.isFile()) {
-      fail(opened.isDirectory() ? 'This is a folder whose name ends in `.md`: rename the folder.' : 'The file changed while it was read: run opmodel again.');
-      return undefined;
-    }
-    if (opened.size > task.maxBytes) {
-      fail(`The file is ${formatSize(opened.size)}, more than the ${formatSize(task.maxBytes)} allowed: split it or move data out of the model.`);
-      return undefined;
-    }
-    if (opened.size === 0) {
-      fail('The file is empty: start it with `---`, a `title:` line and a closing `---`.');
-      return undefined;
-    }
+    if (!acceptable(opened, task, fail, 'The file changed while it was read: run opmodel again.')) return undefined;
     return readOpenFile(fd, opened.size);
   } catch (error) {
     fail(`The file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);

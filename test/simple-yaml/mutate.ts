@@ -1,16 +1,7 @@
 // Seeded mutations of frontmatter blocks, for comparing the simple YAML reader with `yaml`.
 
-/** A small seeded PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The fuzz test's seeded PRNG. */
+export { mulberry32 as prng } from '../fuzz/mutate.js';
 
 // Values and fragments that change how YAML reads a line.
 const values = [
