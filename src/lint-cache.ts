@@ -48,11 +48,16 @@ export async function lintWithCache(
       walkFindings.push({ file: entry.file, rule: 'file', line: 1, column: 1, message: entry.problem! });
     }
   }
+  listParts.push(`model folder found: ${listing.modelDirFound}`);
   const listKey = runKey(listParts);
   const last = cache.lastRun();
 
   if (last && !options.onlyFiles && last.context === context && last.listKey === listKey && last.outside.every(([path, existed]) => pathExists(join(root, path)) === existed)) {
-    const changed = tasks.filter((task) => last.files[task.file]?.stamp !== cache.stampOf(task));
+    // A file without a stamp (a pipe, a device, gone) always counts as changed.
+    const changed = tasks.filter((task) => {
+      const stamp = cache.stampOf(task);
+      return stamp === undefined || last.files[task.file]?.stamp !== stamp;
+    });
     const answer = (files: StoredRun['files']) => {
       const byFile = new Map<string, RawFinding[]>();
       for (const finding of walkFindings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
@@ -68,7 +73,7 @@ export async function lintWithCache(
       const relations = [...relationFields, ...customRelations(config)];
       const results = await readFiles(changed);
       const digests = results.map((r) => viewDigest(r, relations));
-      if (changed.every((task, i) => last.files[task.file]?.digest === digests[i] && cache.stampOf(task) !== undefined)) {
+      if (changed.every((task, i) => last.files[task.file]?.digest === digests[i] && cache.stampOf(task) !== undefined && !results[i]!.transient)) {
         const fresh = results.flatMap((r) => (r.entity && !r.entity.broken ? [r.entity] : []));
         const byId = new Map<string, Entity>(fresh.map((e) => [e.id, e]));
         const model: LoadedModel = {

@@ -2,7 +2,8 @@
 // fixture (so every rule reads cached entities, which keep only what cross-file rules read) and
 // on a generated benchmark model: unchanged, prose edited, a reference changed, a reference
 // target deleted, and one worker against several.
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { basename, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { lint } from '../dist/lint.js';
@@ -11,7 +12,7 @@ import { openCache } from '../dist/model/cache.js';
 // @ts-expect-error: the benchmark generator is plain JavaScript
 import { writeCorpus } from '../bench/generate.mjs';
 import { fixturesDir, prepare } from './fixture-repo.js';
-import { cleanTemp, tempDir, testToday } from './helpers.js';
+import { cleanTemp, copyOfExample, tempDir, testToday } from './helpers.js';
 
 afterAll(cleanTemp);
 
@@ -132,5 +133,54 @@ describe('the benchmark model', () => {
     const afterDelete = await uncached(root);
     expect(deleted.diagnostics).toEqual(afterDelete);
     expect(afterDelete.filter((d) => d.rule === 'ref' && d.message.includes(`'${signer}'`)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('lint --cache with odd files and a damaged cache', () => {
+  it('keeps reporting a pipe named .md, and notices a model folder appearing', async () => {
+    const root = copyOfExample();
+    await cached(root);
+    execFileSync('mkfifo', [join(root, 'model', 'bets', 'pipe.md')]);
+    for (let run = 0; run < 2; run++) expect((await cached(root)).diagnostics).toEqual(await uncached(root));
+
+    const bare = tempDir('opmodel-cache-bare-');
+    mkdirSync(bare, { recursive: true });
+    expect((await cached(bare)).diagnostics).toEqual(await uncached(bare));
+    mkdirSync(join(bare, 'model'));
+    writeFileSync(join(bare, 'model', '.gitkeep'), '');
+    const appeared = await cached(bare);
+    expect(appeared.diagnostics).toEqual(await uncached(bare));
+    expect(appeared.diagnostics.map((d) => d.message).join()).toContain('root');
+  });
+
+  // Each damage is applied to a fresh copy of a primed cache. Damage to the run record is met
+  // on the next run as it is; damage to the per-file store after a new file changes the list
+  // of paths, so that the store is read too.
+  const damages: [string, 'run' | 'files', (run: any, files: any) => void][] = [
+    ['a null cross-file finding', 'run', (run) => run.cross.push(null)],
+    ['a number as a cross-file finding', 'run', (run) => run.cross.push(1)],
+    ['outside targets that are not pairs', 'run', (run) => (run.outside = [null])],
+    ['findings that are not a list', 'run', (run) => ((Object.values(run.files)[0] as any).findings = { length: 1 })],
+    ['a null stored result', 'files', (_run, files) => (files.entries['model/bets/tip-pooling.md'].result = null)],
+    ['an entity that is a string', 'files', (_run, files) => (files.entries['model/bets/tip-pooling.md'].result.entity = 'x')],
+    ['links that are null', 'files', (_run, files) => (files.entries['model/bets/tip-pooling.md'].result.entity.links = null)],
+    ['data that is null', 'files', (_run, files) => (files.entries['model/bets/tip-pooling.md'].result.entity.data = null)],
+    ['a stamp that is a number', 'files', (_run, files) => (files.entries['model/bets/tip-pooling.md'].stamp = 5)],
+    ['per-file findings that are null', 'files', (_run, files) => (files.entries['model/bets/tip-pooling.md'].rules.findings = null)],
+  ];
+  it.each(damages)('survives %s (%s) and reports what lint reports', async (_name, where, damage) => {
+    const root = copyOfExample();
+    await cached(root);
+    expect((await cached(root)).use).toBe('unchanged');
+    const dir = join(root, '.opmodel-cache');
+    const run = JSON.parse(readFileSync(join(dir, 'lint-v2-run.json'), 'utf8'));
+    const files = JSON.parse(readFileSync(join(dir, 'lint-v2-files.json'), 'utf8'));
+    damage(run, files);
+    writeFileSync(join(dir, 'lint-v2-run.json'), JSON.stringify(run));
+    writeFileSync(join(dir, 'lint-v2-files.json'), JSON.stringify(files));
+    if (where === 'files') writeFileSync(join(root, 'model', 'notes.txt'), 'a new file changes the list of paths\n');
+    const truth = await uncached(root);
+    expect((await cached(root)).diagnostics).toEqual(truth);
+    expect((await cached(root)).diagnostics).toEqual(truth);
   });
 });

@@ -90,7 +90,7 @@ export function openCache(root: string): LintCache {
   const dir = join(root, cacheDir);
   const filesPath = join(dir, filesName);
   const runPath = join(dir, runName);
-  const run = readJson<StoredRun>(runPath, (r) => typeof r.listKey === 'string' && Array.isArray(r.outside) && !!r.files && typeof r.files === 'object' && Array.isArray(r.cross));
+  const run = readJson<StoredRun>(runPath, isStoredRun);
   // The big per-file store is read only when a run needs it (not when nothing changed).
   let stored: Record<string, FileEntry> | undefined;
   const entries = (): Record<string, FileEntry> => {
@@ -106,7 +106,8 @@ export function openCache(root: string): LintCache {
   let runChanged: StoredRun | undefined;
   let context = '';
   let relations: readonly RelationField[] = [];
-  const usable = (entry: FileEntry | undefined): entry is FileEntry => !!entry && typeof entry.digest === 'string' && entry.rules?.context === context;
+  // Entries are checked field by field before use: a damaged entry is read afresh, never trusted.
+  const usable = (entry: FileEntry | undefined): entry is FileEntry => isFileEntry(entry) && entry.rules?.context === context;
 
   const stampOf = (task: ReadTask): string | undefined => {
     if (stamps.has(task.file)) return stamps.get(task.file);
@@ -187,6 +188,52 @@ export function openCache(root: string): LintCache {
       }
     },
   };
+}
+
+// Shape checks for what is read back from disk (a cache file may be damaged or hand-edited).
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isArrayOf = <T>(v: unknown, item: (x: unknown) => x is T): v is T[] => Array.isArray(v) && v.every(item);
+const isRelated = (v: unknown): v is Json => isObject(v) && isString(v.file) && isNumber(v.line) && isNumber(v.column) && isString(v.message);
+const isFinding = (v: unknown): v is RawFinding =>
+  isObject(v) && isString(v.file) && isNumber(v.line) && isNumber(v.column) && isString(v.rule) && isString(v.message) && (v.related === undefined || isArrayOf(v.related, isRelated));
+const isLink = (v: unknown): v is Json =>
+  isObject(v) && isString(v.url) && isString(v.text) && isString(v.type) && isNumber(v.line) && isNumber(v.column) && (v.target === undefined || v.target === null || isString(v.target));
+const isCell = (v: unknown): v is Json => isObject(v) && isString(v.text) && isNumber(v.line) && isNumber(v.column) && isArrayOf(v.links, isLink);
+const isRow = (v: unknown): v is Json[] => isArrayOf(v, isCell);
+const isTable = (v: unknown): v is Json => isObject(v) && isNumber(v.line) && isNumber(v.column) && isRow(v.header) && isArrayOf(v.rows, isRow);
+const isHtml = (v: unknown): v is Json => isObject(v) && isString(v.what) && isNumber(v.line) && isNumber(v.column);
+const isPositionList = (v: unknown): boolean =>
+  Array.isArray(v) && v.length % 3 === 0 && v.every((x, i) => (i % 3 === 0 ? isString(x) : isNumber(x)));
+const isPackedEntity = (v: unknown): boolean =>
+  isObject(v) &&
+  isString(v.kind) &&
+  isString(v.id) &&
+  isString(v.file) &&
+  isObject(v.data) &&
+  isString(v.body) &&
+  isNumber(v.bodyLine) &&
+  isString(v.hash) &&
+  isArrayOf(v.links, isLink) &&
+  isArrayOf(v.tables, isTable) &&
+  isArrayOf(v.unsafeHtml, isHtml) &&
+  isPositionList(v.positionList) &&
+  (v.broken === undefined || typeof v.broken === 'boolean') &&
+  (v.bodyUnparsed === undefined || typeof v.bodyUnparsed === 'boolean');
+function isFileEntry(v: unknown): v is FileEntry {
+  if (!isObject(v) || !isString(v.stamp) || !isString(v.digest) || (v.hash !== undefined && !isString(v.hash))) return false;
+  const result = v.result;
+  if (!isObject(result) || !isString(result.file) || !isArrayOf(result.findings, isFinding)) return false;
+  if (result.entity !== undefined && !isPackedEntity(result.entity)) return false;
+  return v.rules === undefined || (isObject(v.rules) && isString(v.rules.context) && isArrayOf(v.rules.findings, isFinding));
+}
+function isStoredRun(v: StoredRun): boolean {
+  const r = v as unknown as Json;
+  if (!isString(r.context) || !isString(r.listKey) || !isArrayOf(r.cross, isFinding)) return false;
+  if (!Array.isArray(r.outside) || !r.outside.every((o) => Array.isArray(o) && o.length === 2 && isString(o[0]) && typeof o[1] === 'boolean')) return false;
+  return isObject(r.files) && Object.values(r.files).every((f) => isObject(f) && isString(f.stamp) && isString(f.digest) && isArrayOf(f.findings, isFinding));
 }
 
 /** A result as the cache keeps it: the entity's lint view, positions packed. */

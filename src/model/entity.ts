@@ -84,4 +84,6 @@ export interface FileResult {
   findings: Omit<Diagnostic, 'severity'>[];
   /** Set by the reader when the file's content hash is the one the cache asked about. */
   unchanged?: boolean;
+  /** Set when the worker reading the file ran out of time or memory or crashed: not cached. */
+  transient?: boolean;
 }

@@ -93,7 +93,7 @@ export async function loadModel(
       reused.add(task.file);
     } else {
       files[reply.index] = reply.result.unchanged ? { file: task.file, findings: [] } : reply.result;
-      reuse?.store(task, files[reply.index]!);
+      if (!reply.result.transient) reuse?.store(task, files[reply.index]!);
     }
   }
   const entities = files.flatMap((f) => (f.entity ? [f.entity] : []));
@@ -321,7 +321,8 @@ async function readInPool(tasks: { index: number; task: ReadTask }[], onBatch?: 
         if (culprit) {
           replies.push({
             index: culprit.index,
-            result: { file: culprit.task.file, findings: [{ file: culprit.task.file, rule: 'file', line: 1, column: 1, message }] },
+            // Transient: a stalled machine can cause it too, so the cache never keeps it.
+            result: { file: culprit.task.file, findings: [{ file: culprit.task.file, rule: 'file', line: 1, column: 1, message }], transient: true },
           });
         }
         queue.unshift(...inFlight.filter((item) => item !== culprit));
