@@ -9,13 +9,11 @@
 import { join } from 'node:path';
 import type { LintResult } from './types.js';
 import { loadConfig, type Config } from './config.js';
-import { finalResult, lintWithConfig, customRelations, ruleContextKey, runRules, type LintOptions, type RawFinding, type RawFindings } from './lint.js';
+import { addByFile, checkFiles, finalResult, lintWithConfig, relationsOf, ruleContextKey, type LintOptions, type RawFinding, type RawFindings } from './lint.js';
 import { runKey, viewDigest, type LintCache, type StoredRun } from './model/cache.js';
-import type { Entity } from './model/entity.js';
 import { builtinKindNames } from './model/kinds.js';
-import { pathExists, prewarmWorker, readFiles, readTaskFor, walkModel, type LoadedModel } from './model/load.js';
+import { pathExists, prewarmWorker, readFiles, readTaskFor, walkModel } from './model/load.js';
 import type { ReadTask } from './model/read.js';
-import { relationFields } from './model/relations.js';
 import { createValidators } from './model/validate.js';
 import { ruleIds } from './rules/index.js';
 import { todayString } from './util/today.js';
@@ -60,34 +58,19 @@ export async function lintWithCache(
     });
     const answer = (files: StoredRun['files']) => {
       const byFile = new Map<string, RawFinding[]>();
-      for (const finding of walkFindings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
-      for (const task of tasks) {
-        const findings = files[task.file]?.findings;
-        if (findings?.length) byFile.set(task.file, [...(byFile.get(task.file) ?? []), ...findings]);
-      }
+      for (const finding of walkFindings) addByFile(byFile, finding);
+      for (const task of tasks) for (const finding of files[task.file]?.findings ?? []) addByFile(byFile, finding);
       const raw: RawFindings = { byFile, cross: last.cross };
       return finalResult(root, listing.found.length, raw, config);
     };
     if (changed.length === 0) return { result: answer(last.files), config, use: 'unchanged' };
     if (changed.length <= Math.max(50, tasks.length / 10)) {
-      const relations = [...relationFields, ...customRelations(config)];
+      const relations = relationsOf(config);
       const results = await readFiles(changed);
       const digests = results.map((r) => viewDigest(r, relations));
       if (changed.every((task, i) => last.files[task.file]?.digest === digests[i] && cache.stampOf(task) !== undefined && !results[i]!.transient)) {
-        const fresh = results.flatMap((r) => (r.entity && !r.entity.broken ? [r.entity] : []));
-        const byId = new Map<string, Entity>(fresh.map((e) => [e.id, e]));
-        const model: LoadedModel = {
-          root,
-          modelDir: config.model,
-          entities: fresh,
-          files: results,
-          paths: listing.paths,
-          modelDirFound: listing.modelDirFound,
-          reused: new Set(),
-          outside: last.outside,
-        };
         const validators = await createValidators(config.kinds);
-        const own = runRules({ model, byId, relations, config, validators, today }, fresh, fresh, true);
+        const own = checkFiles(results, { root, config, validators, relations, today });
         const files = { ...last.files };
         changed.forEach((task, i) => {
           files[task.file] = { stamp: cache.stampOf(task)!, digest: digests[i]!, findings: [...results[i]!.findings, ...(own.byFile.get(task.file) ?? [])] };

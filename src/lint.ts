@@ -72,7 +72,7 @@ export function ruleContextKey(config: Config, today: string, keepBodies: boolea
 /** Lints with a config already loaded. */
 export async function lintWithConfig(root: string, config: Config, options: LintOptions = {}): Promise<LintOutcome> {
   const validators = await createValidators(config.kinds);
-  const relations = [...relationFields, ...customRelations(config)];
+  const relations = relationsOf(config);
   const today = options.today ?? todayString();
   const keepBodies = options.keepBodies ?? true;
   const cache = options.cache;
@@ -84,14 +84,12 @@ export async function lintWithConfig(root: string, config: Config, options: Lint
   const early = new Map<string, RawFinding[]>();
   const checked = new Set<string>();
   const onRead = (results: FileResult[]) => {
-    const fresh = results.flatMap((r) => (r.entity && !r.entity.broken ? [r.entity] : []));
-    for (const entity of fresh) {
+    const own = checkFiles(results, { root, config, validators, relations, today }, severityOf);
+    for (const entity of own.entities) {
       referencesOf(entity, relations);
       if (entity.kind === 'decision-rights') decisionMatrices(entity);
       checked.add(entity.file);
     }
-    const batchModel = { root, modelDir: config.model, entities: fresh, files: results, paths: new Set<string>(), modelDirFound: true, reused: new Set<string>(), outside: [] };
-    const own = runRules({ model: batchModel, byId: new Map(), relations, config, validators, today }, fresh, fresh, true, severityOf);
     for (const [file, list] of own.byFile) early.set(file, list);
   };
   const model = await loadModel(root, config, cache, keepBodies, options.listing, onRead);
@@ -100,11 +98,7 @@ export async function lintWithConfig(root: string, config: Config, options: Lint
   const entities = model.entities.filter((e) => !e.broken);
 
   const byFile = new Map<string, RawFinding[]>();
-  const add = (finding: RawFinding) => {
-    const list = byFile.get(finding.file);
-    if (list) list.push(finding);
-    else byFile.set(finding.file, [finding]);
-  };
+  const add = (finding: RawFinding) => addByFile(byFile, finding);
   for (const f of model.files) f.findings.forEach(add);
   // Per-file rules (scope 'file') need not run again on a cached file: their findings are cached
   // with it, under a context of everything else they depend on (config, date, version).
@@ -128,11 +122,27 @@ export async function lintWithConfig(root: string, config: Config, options: Lint
 }
 
 /**
+ * Runs the per-file rules on freshly read files alone (they need no other file): on each batch
+ * as workers deliver it, and on the changed files of an incremental `lint --cache`.
+ */
+export function checkFiles(
+  results: FileResult[],
+  input: { root: string; config: Config; validators: Validators; relations: readonly RelationField[]; today: string },
+  severities = severityResolver(input.config),
+): { entities: Entity[]; byFile: Map<string, RawFinding[]> } {
+  const entities = results.flatMap((r) => (r.entity && !r.entity.broken ? [r.entity] : []));
+  const { root, config } = input;
+  const model: LoadedModel = { root, modelDir: config.model, entities, files: results, paths: new Set(), modelDirFound: true, reused: new Set(), outside: [] };
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const { byFile } = runRules({ ...input, model, byId }, entities, entities, true, severities);
+  return { entities, byFile };
+}
+
+/**
  * Runs the rules: per-file rules on `perFileEntities`, cross-file rules (unless `perFileOnly`)
  * on `entities`. Per-file findings come back by file; they always sit in the entity's own file.
  */
-export function runRules(input: RuleInput, entities: Entity[], perFileEntities: Entity[], perFileOnly: boolean, severities = severityResolver(input.config)): RawFindings {
-  const severityOf = severities;
+export function runRules(input: RuleInput, entities: Entity[], perFileEntities: Entity[], perFileOnly: boolean, severityOf = severityResolver(input.config)): RawFindings {
   const out: RawFindings = { byFile: new Map(), cross: [] };
   for (const rule of rules) {
     if (!rule.check || !severityOf.maybeOn(rule)) continue;
@@ -153,13 +163,8 @@ export function runRules(input: RuleInput, entities: Entity[], perFileEntities: 
         if (descriptor.related?.length) {
           finding.related = descriptor.related.map((r) => ({ file: r.file, line: r.position.line, column: r.position.column, message: r.message }));
         }
-        if (!perFile) {
-          out.cross.push(finding);
-          return;
-        }
-        const list = out.byFile.get(finding.file);
-        if (list) list.push(finding);
-        else out.byFile.set(finding.file, [finding]);
+        if (perFile) addByFile(out.byFile, finding);
+        else out.cross.push(finding);
       },
     };
     const started = timing ? performance.now() : 0;
@@ -178,6 +183,13 @@ function reportTiming(times: Map<string, number>): void {
   const total = rows.reduce((sum, [, ms]) => sum + ms, 0);
   process.stderr.write(`Rule                 Time (ms)\n${rows.map(([id, ms]) => `${id.padEnd(20)} ${ms.toFixed(1).padStart(9)}`).join('\n')}\n${'total'.padEnd(20)} ${total.toFixed(1).padStart(9)}\n`);
   times.clear();
+}
+
+/** Adds a finding to the list of its file. */
+export function addByFile(byFile: Map<string, RawFinding[]>, finding: RawFinding): void {
+  const list = byFile.get(finding.file);
+  if (list) list.push(finding);
+  else byFile.set(finding.file, [finding]);
 }
 
 /** Severities, overrides and order applied to what the rules found. */
@@ -225,8 +237,13 @@ function severityResolver(config: Config) {
   };
 }
 
+/** Every reference field: the built-in kinds' and those custom kinds declare with `x-ref`. */
+export function relationsOf(config: Config): RelationField[] {
+  return [...relationFields, ...customRelations(config)];
+}
+
 /** Reference fields declared in custom kinds' schemas with `x-ref`. */
-export function customRelations(config: Config): RelationField[] {
+function customRelations(config: Config): RelationField[] {
   const fields: RelationField[] = [];
   for (const kind of config.kinds) {
     const visit = (schema: unknown, path: string[]) => {

@@ -383,4 +383,3 @@ export function pathExists(abs: string): boolean {
   }
 }
 
-export { resolveLinkTarget } from './link-target.js';
