@@ -13,12 +13,26 @@ const crossFileFields = ['id', 'kind', 'status', 'quarter', 'level', 'scheme', '
 /** Kinds whose whole frontmatter a cross-file rule reads (the latest assessment's scores, the model root). */
 const wholeKinds = new Set(['assessment', 'model']);
 
+/** The top-level fields cross-file rules read of an entity of this kind, or null for all of them. */
+function keptFields(kind: string, relations: readonly RelationField[]): Set<string> | null {
+  if (wholeKinds.has(kind)) return null;
+  let byKind = keptByKind.get(relations);
+  if (!byKind) keptByKind.set(relations, (byKind = new Map()));
+  let keep = byKind.get(kind);
+  if (!keep) {
+    keep = new Set(crossFileFields);
+    for (const field of relations) if (field.kind === kind && field.path[0] !== undefined) keep.add(field.path[0]);
+    byKind.set(kind, keep);
+  }
+  return keep;
+}
+const keptByKind = new WeakMap<readonly RelationField[], Map<string, Set<string>>>();
+
 /** The cached view of an entity: a new object; the entity itself is left as it is. */
 export function lintView(entity: Entity, relations: readonly RelationField[]): Entity {
+  const keep = keptFields(entity.kind, relations);
   let data = entity.data;
-  if (!wholeKinds.has(entity.kind)) {
-    const keep = new Set(crossFileFields);
-    for (const field of relations) if (field.kind === entity.kind && field.path[0] !== undefined) keep.add(field.path[0]);
+  if (keep) {
     data = {};
     for (const key of Object.keys(entity.data)) if (keep.has(key)) data[key] = entity.data[key];
   }
@@ -41,8 +55,8 @@ export function lintView(entity: Entity, relations: readonly RelationField[]): E
 
 /** Whether a position's pointer can be one a cross-file finding points at (see lintView). */
 export function keepsPosition(entity: Entity, pointer: string, relations: readonly RelationField[]): boolean {
-  if (pointer === '' || wholeKinds.has(entity.kind)) return true;
+  const keep = keptFields(entity.kind, relations);
+  if (pointer === '' || !keep) return true;
   const slash = pointer.indexOf('/', 1);
-  const key = pointer.slice(1, slash === -1 ? undefined : slash).replace(/~1/g, '/').replace(/~0/g, '~');
-  return crossFileFields.includes(key) || relations.some((f) => f.kind === entity.kind && f.path[0] === key);
+  return keep.has(pointer.slice(1, slash === -1 ? undefined : slash).replace(/~1/g, '/').replace(/~0/g, '~'));
 }
