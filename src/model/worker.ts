@@ -4,6 +4,10 @@ import { parentPort } from 'node:worker_threads';
 import { readModelFile, type ReadTask } from './read.js';
 import type { FileResult } from './entity.js';
 import { packResult, type PackedResult } from './wire.js';
+import { loadMarkdown, loadRemark, RemarkNotLoaded } from './markdown.js';
+
+// The Markdown parser loads before the first file is read (messages wait in the port's queue).
+await loadMarkdown();
 
 /** A message from the pool: files to read, tagged with their index in the pool's list. */
 export interface WorkerRequest {
@@ -26,6 +30,7 @@ export function readSafely(task: ReadTask): FileResult {
   try {
     return readModelFile(task);
   } catch (error) {
+    if (error instanceof RemarkNotLoaded) throw error;
     const overflow = error instanceof RangeError;
     return {
       file: task.file,
@@ -46,7 +51,18 @@ export function readSafely(task: ReadTask): FileResult {
 
 let progress: Int32Array | undefined;
 
-parentPort?.on('message', (request: WorkerRequest) => {
+/** Reads one file; where satteri failed on its body and remark is not loaded yet, loads it and reads again. */
+async function readWithFallback(task: ReadTask): Promise<FileResult> {
+  try {
+    return readSafely(task);
+  } catch (error) {
+    if (!(error instanceof RemarkNotLoaded)) throw error;
+    await loadRemark();
+    return readSafely(task);
+  }
+}
+
+async function handle(request: WorkerRequest): Promise<void> {
   if (request.progress) progress = new Int32Array(request.progress);
   const replies: WorkerReply[] = [];
   for (const { index, task } of request.tasks) {
@@ -54,9 +70,15 @@ parentPort?.on('message', (request: WorkerRequest) => {
       Atomics.store(progress, 0, index + 1);
       Atomics.add(progress, 1, 1);
     }
-    replies.push({ index, result: packResult(readSafely(task)) });
+    replies.push({ index, result: packResult(await readWithFallback(task)) });
   }
   if (progress) Atomics.store(progress, 0, 0);
   // One message per request: a message per file cost more than reading the file.
   parentPort!.postMessage(replies);
+}
+
+// Requests are handled one after another, even while one waits for remark to load.
+let queue = Promise.resolve();
+parentPort?.on('message', (request: WorkerRequest) => {
+  queue = queue.then(() => handle(request));
 });
