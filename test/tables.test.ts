@@ -77,6 +77,13 @@ describe('a cell holds the text a reader sees', () => {
     ]);
   });
 
+  it('the decisions of the underscores-and-entities fixture read as written', () => {
+    const file = join(repoRoot, 'test/fixtures/decision-matrix/valid-underscores-and-entities-in-cells/decision-rights/growth-decisions.md');
+    const text = readFileSync(file, 'utf8');
+    const [table] = readBody(text.slice(readFrontmatter(text).bodyOffset), 1, true).tables;
+    expect(table!.rows.map((row) => row[0]!.text)).toEqual(['Move money between lines of the growth_squad_budget', 'Spend more than €10k on one R&D experiment']);
+  });
+
   it('a table inside a block quote is a table', () => {
     expect(cells('> | a | b |\n> |---|---|\n> | 1 | 2 |\n')).toEqual([[['a', 'b'], ['1', '2']]]);
   });
