@@ -5,6 +5,7 @@
 import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../dist/lint.js';
 import { cleanTemp, exampleModel, repoRoot, tempDir, testToday } from './helpers.js';
@@ -65,6 +66,7 @@ describe('the remark fallback', () => {
   it('runs in the parsing worker bundle copied where there is no node_modules (as in the bundled Action)', async () => {
     const alone = tempDir('opmodel-bundle-');
     copyFileSync(join(repoRoot, 'dist/model/worker.bundle.js'), join(alone, 'worker.bundle.mjs'));
+    expect(() => createRequire(join(alone, 'worker.bundle.mjs')).resolve('satteri')).toThrow();
     const files = [
       'test/fixtures/unsafe-html/entity-written-javascript-link/roles/web-producer.md',
       'test/fixtures/decision-matrix/valid-nbsp-cell/decision-rights/growth-decisions.md',
