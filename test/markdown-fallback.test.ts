@@ -2,7 +2,7 @@
 // GitHub Action running without node_modules — lint reads bodies with remark + GFM instead, and
 // must report exactly the same findings. Checked through lint on every fixture of the rules that
 // read bodies, and through the parsing worker's bundle copied to a folder without node_modules.
-import { copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
@@ -61,6 +61,19 @@ describe('the remark fallback', () => {
       const byRemark = await withParser('remark', () => findings(root));
       expect(byRemark, root).toEqual(bySatteri);
     }
+  });
+
+  it('is loaded by a worker when satteri’s tree of a body cannot be used, and that body is read in full', async () => {
+    const dir = tempDir('opmodel-fallback-');
+    const file = join(dir, 'growth-decisions.md');
+    // satteri keeps the `|` of a bare web address in one cell, making a table; GFM (and remark)
+    // split the line there into four cells, against two in the delimiter row: no table.
+    writeFileSync(file, '---\ntitle: Growth decisions\n---\n\nSee [the bets](../bets/x.md).\n\nwww.larder.example/a|b| Decision | cpo |\n|---|---|\n| Ship | D |\n');
+    const request = { tasks: [{ index: 0, task: { abs: file, file: 'model/decision-rights/growth-decisions.md', tableKinds: ['decision-rights'], maxBytes: 1024 * 1024, keepBody: false } }] };
+    const [reply] = (await askWorker(new URL('../dist/model/worker.bundle.js', import.meta.url), request)) as { result: { findings: unknown[]; entity: { links: unknown; tables: unknown[] } } }[];
+    expect(reply!.result.findings).toEqual([]);
+    expect(JSON.stringify(reply!.result.entity.links)).toContain('../bets/x.md');
+    expect(reply!.result.entity.tables).toEqual([]);
   });
 
   it('runs in the parsing worker bundle copied where there is no node_modules (as in the bundled Action)', async () => {

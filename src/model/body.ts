@@ -29,25 +29,26 @@ const mayHoldLink = /\]\(|\]:|[<@]|www\.|:\/\//i;
 
 /** Bounds checked before parsing, so no body can overflow the parser's stack or run for minutes. */
 export function checkBounds(body: string, firstLine: number): ParsedBody['refused'] {
-  if (Buffer.byteLength(body) > limits.maxBodyParseBytes) {
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: most bodies need no count.
+  if (body.length * 3 > limits.maxBodyParseBytes && Buffer.byteLength(body) > limits.maxBodyParseBytes) {
     return { message: `The body is larger than ${limits.maxBodyParseBytes / 1024} KB: split it into several files.`, line: firstLine, column: 1 };
   }
-  // One pass says whether any bound could be near; only then do the exact checks below run.
-  if (!nearAnyBound(body)) return undefined;
   const lineOf = (index: number) => {
     let line = firstLine;
     for (let i = body.indexOf('\n'); i !== -1 && i < index; i = body.indexOf('\n', i + 1)) line++;
     return line;
   };
-  // Container nesting: `>` markers, or indentation deep enough to nest lists that far. One pass
-  // of each pattern over the whole body; lines are counted only when one matches.
-  const nested = nestingPattern.exec(body);
+  // Each check is one regular-expression pass, or runs only on a body long enough to reach its
+  // bound; lines are counted only when one matches.
+  // Container nesting: `>` markers, or indentation deep enough to nest lists that far.
+  const nested = mayNest.test(body) ? nestingPattern.exec(body) : null;
   if (nested) {
     return { message: `Line nests quotes or lists more than ${limits.maxMarkdownNesting} levels deep: flatten it.`, line: lineOf(nested.index), column: 1 };
   }
   // A block of thousands of lines without a blank one (lazy continuation lines) costs
   // Markdown parsers quadratic time, and no person writes one.
-  const longBlock = findLongBlock(body);
+  // (Each of those lines needs a character and a line break.)
+  const longBlock = body.length > limits.maxBlockLines * 2 ? findLongBlock(body) : -1;
   if (longBlock !== -1) {
     return { message: `A paragraph runs for more than ${limits.maxBlockLines} lines without a blank line: break it up.`, line: firstLine + longBlock, column: 1 };
   }
@@ -62,8 +63,7 @@ export function checkBounds(body: string, firstLine: number): ParsedBody['refuse
       column: run.index - start + 1,
     };
   }
-  const delimiters = countDelimiters(body);
-  if (delimiters > limits.maxDelimiterRun * 50) {
+  if (body.length > limits.maxDelimiterRun * 50 && countDelimiters(body) > limits.maxDelimiterRun * 50) {
     return { message: 'The body holds tens of thousands of `*`, `_`, `[` or `]` characters: it cannot be read safely as Markdown.', line: firstLine, column: 1 };
   }
   return undefined;
@@ -75,6 +75,9 @@ const nestingPattern = new RegExp(
   `^(?:[ \\t]*>){${limits.maxMarkdownNesting + 1}}|^[ \\t>]{${limits.maxMarkdownNesting * 4 + 4},}|^[ >]*(?:\\t[ >]*){${limits.maxMarkdownNesting + 1}}`,
   'm',
 );
+
+/** What every line that nestingPattern matches holds: a run of that many spaces, tabs and `>` (a quick first pass). */
+const mayNest = new RegExp(`[ \\t>]{${limits.maxMarkdownNesting + 1}}`);
 
 /** The 0-based line where a run of more than maxBlockLines non-blank lines starts, or -1. */
 function findLongBlock(body: string): number {
@@ -100,57 +103,6 @@ function findLongBlock(body: string): number {
     start = end + 1;
   }
   return -1;
-}
-
-/** The characters whose long runs the delimiter-run bound looks for. */
-const runCharacters = new Uint8Array(128);
-for (const c of '*_[]`~(<>!') runCharacters[c.charCodeAt(0)] = 1;
-
-/**
- * Whether a body comes near any bound of checkBounds, in one pass: a line whose leading spaces,
- * tabs and `>` run past the nesting limit (every nesting pattern needs such a prefix), a block
- * of too many non-blank lines, a run of one delimiter past its limit, or too many delimiters.
- */
-function nearAnyBound(body: string): boolean {
-  const maxLead = limits.maxMarkdownNesting;
-  let lead = 0;
-  let inLead = true;
-  let blank = true;
-  let block = 0;
-  let previous = -1;
-  let run = 0;
-  let delimiters = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (c === 10) {
-      block = blank ? 0 : block + 1;
-      if (block > limits.maxBlockLines) return true;
-      inLead = true;
-      blank = true;
-      lead = 0;
-      previous = -1;
-      continue;
-    }
-    // The nesting patterns' `^` also starts a line after CR, U+2028 and U+2029.
-    if (c === 13 || c === 0x2028 || c === 0x2029) {
-      inLead = true;
-      lead = 0;
-    } else if (inLead) {
-      if (c === 32 || c === 9 || c === 62) {
-        if (++lead > maxLead) return true;
-      } else inLead = false;
-    }
-    if (blank && c !== 32 && c !== 9 && c !== 13) blank = false;
-    if (c === previous) {
-      if (++run > limits.maxDelimiterRun && c < 128 && runCharacters[c] === 1) return true;
-    } else {
-      previous = c;
-      run = 1;
-    }
-    if (c === 42 || c === 95 || c === 91 || c === 93) delimiters++;
-  }
-  if (!blank && block + 1 > limits.maxBlockLines) return true;
-  return delimiters > limits.maxDelimiterRun * 50;
 }
 
 /** A run of one emphasis, bracket or code character longer than the limit. */

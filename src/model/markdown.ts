@@ -68,7 +68,7 @@ export function parseMarkdown(body: string): MdNode {
     try {
       // CommonMark replaces U+0000 by U+FFFD, as remark does; satteri keeps it.
       const tree = satteri(body.includes('\0') ? body.replace(/\0/g, '\uFFFD') : body, { features: { gfm: true, frontmatter: false } });
-      if (depthWithin(tree, maxTreeDepth) && tablesSplitAsWritten(tree, body)) return tree;
+      if (wellFormed(tree, body)) return tree;
     } catch {
       // fall through to remark
     }
@@ -82,34 +82,26 @@ export function parseWithRemark(body: string): MdNode {
   return remark(body);
 }
 
-/** Whether no node of the tree is deeper than `limit` (without recursion). */
-function depthWithin(tree: MdNode, limit: number): boolean {
-  const stack: [MdNode, number][] = [[tree, 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (depth > limit) return false;
-    for (const child of node.children ?? []) if (child.children) stack.push([child, depth + 1]);
-  }
-  return true;
-}
-
 /**
- * Whether each table row of the tree has as many cells as its line has pipe-separated parts, as
- * GFM splits rows (on every unescaped `|`, even inside code or a bare URL). satteri once kept a
- * `|` inside a bare `www.` address, making a table remark (and GFM) do not: such a body goes to remark.
+ * Whether a satteri tree may be used as it is, checked in one walk: no node is
+ * deeper than maxTreeDepth, and each table row has as many cells as its line has parts between
+ * pipes, as GFM splits rows (on every unescaped `|`, even inside code or a bare URL). satteri
+ * once kept a `|` inside a bare `www.` address, making a table that remark and GFM do not.
  */
-function tablesSplitAsWritten(tree: MdNode, source: string): boolean {
-  const stack = [tree];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type === 'table') {
-      for (const row of node.children ?? []) {
-        const start = row.position?.start.offset;
-        const end = row.position?.end.offset;
-        if (start === undefined || end === undefined) continue;
-        if (cellsWritten(source.slice(start, end)) !== (row.children?.length ?? 0)) return false;
-      }
-    } else if (node.children) stack.push(...node.children);
+function wellFormed(node: MdNode, source: string, depth = 0): boolean {
+  if (depth > maxTreeDepth) return false;
+  if (node.type === 'tableRow') {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start !== undefined && end !== undefined && cellsWritten(source.slice(start, end)) !== (node.children?.length ?? 0)) return false;
+  }
+  const children = node.children;
+  if (children) {
+    // (Recursion stops at maxTreeDepth, so the stack stays shallow.)
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.children && !wellFormed(child, source, depth + 1)) return false;
+    }
   }
   return true;
 }

@@ -51,17 +51,6 @@ export function readSafely(task: ReadTask): FileResult {
 
 let progress: Int32Array | undefined;
 
-/** Reads one file; where satteri failed on its body and remark is not loaded yet, loads it and reads again. */
-async function readWithFallback(task: ReadTask): Promise<FileResult> {
-  try {
-    return readSafely(task);
-  } catch (error) {
-    if (!(error instanceof RemarkNotLoaded)) throw error;
-    await loadRemark();
-    return readSafely(task);
-  }
-}
-
 async function handle(request: WorkerRequest): Promise<void> {
   if (request.progress) progress = new Int32Array(request.progress);
   const replies: WorkerReply[] = [];
@@ -70,7 +59,16 @@ async function handle(request: WorkerRequest): Promise<void> {
       Atomics.store(progress, 0, index + 1);
       Atomics.add(progress, 1, 1);
     }
-    replies.push({ index, result: packResult(await readWithFallback(task)) });
+    let result: FileResult;
+    try {
+      result = readSafely(task);
+    } catch (error) {
+      // satteri failed on this body and remark is not loaded yet: load it and read again.
+      if (!(error instanceof RemarkNotLoaded)) throw error;
+      await loadRemark();
+      result = readSafely(task);
+    }
+    replies.push({ index, result: packResult(result) });
   }
   if (progress) Atomics.store(progress, 0, 0);
   // One message per request: a message per file cost more than reading the file.
