@@ -34,13 +34,14 @@ export function changedFiles(root: string, ref: string): Set<string> {
  */
 export async function changedSince(root: string, ref: string, head: { result: LintResult; config: Config }, options: { keepBodies?: boolean; today?: string } = {}): Promise<ChangedSinceReport> {
   const changed = changedFiles(root, ref);
+  const touched = touchedSince(root, ref, changed);
   const base = await lintAt(root, ref, head, options);
   const before = new Set(base.result.diagnostics.map(findingKey));
   const reported: Diagnostic[] = [];
   let errors = 0;
   let warnings = 0;
   for (const finding of head.result.diagnostics) {
-    const moved = relocate(finding, changed);
+    const moved = relocate(finding, touched);
     if (changed.has(moved.file) || !before.has(findingKey(finding))) reported.push(moved);
     else if (finding.severity === 'error') errors++;
     else warnings++;
@@ -69,31 +70,55 @@ async function lintAt(root: string, ref: string, head: { config: Config }, optio
   }
 }
 
+/** Whether a place in a file is one the change wrote: a new file, or a line added or rewritten since REF. */
+export type Touched = (file: string, line: number) => boolean;
+
+/** The places a change since `ref` wrote, read from `git diff -U0` file by file as they are asked about. */
+export function touchedSince(root: string, ref: string, changed: Set<string>): Touched {
+  const lines = new Map<string, Set<number> | 'all'>();
+  const linesOf = (file: string): Set<number> | 'all' => {
+    let known = lines.get(file);
+    if (known) return known;
+    // No hunk header for a file that did not exist at REF: every line is new.
+    const patch = git(root, ['diff', '-U0', '--no-color', '--no-ext-diff', '--no-renames', '--relative', ref, '--', file]);
+    const hunks = [...patch.matchAll(/^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/gm)];
+    const created = /^new file mode|^--- \/dev\/null/m.test(patch) || patch === '';
+    known = created ? 'all' : new Set(hunks.flatMap((h) => Array.from({ length: Number(h[3] ?? 1) }, (_, i) => Number(h[2]) + i)));
+    lines.set(file, known);
+    return known;
+  };
+  return (file, line) => {
+    if (!changed.has(file)) return false;
+    const known = linesOf(file);
+    return known === 'all' || known.has(line);
+  };
+}
+
 /**
- * A cross-file finding whose own file the change did not touch, but one of whose related places it
- * did, is reported at that place, with the untouched one as its related location: a duplicated
- * decision lands on the row the pull request added, not on the row that was there first.
+ * A cross-file finding at a place the change did not write, one of whose related places it did
+ * write, is reported at that place, with the other as its related location: a duplicated decision
+ * lands on the row the pull request added, not on the row that was there first.
  */
-export function relocate(finding: Diagnostic, changed: Set<string>): Diagnostic {
-  if (changed.has(finding.file) || !finding.related) return finding;
-  const index = finding.related.findIndex((r) => changed.has(r.file));
+export function relocate(finding: Diagnostic, touched: Touched): Diagnostic {
+  if (!finding.related || touched(finding.file, finding.line)) return finding;
+  const index = finding.related.findIndex((r) => touched(r.file, r.line));
   if (index < 0) return finding;
-  const touched = finding.related[index]!;
+  const touchedPlace = finding.related[index]!;
   const others = finding.related.filter((_, i) => i !== index);
   // A message that names the other place ("already decided in B line 3") now names the old one;
   // one that does not says where the finding was made.
-  const named = `${touched.file} line ${touched.line}`;
-  const mentions = finding.message.includes(named) || finding.message.includes(touched.file);
+  const named = `${touchedPlace.file} line ${touchedPlace.line}`;
+  const mentions = finding.message.includes(named) || finding.message.includes(touchedPlace.file);
   const message = mentions
-    ? finding.message.split(named).join(`${finding.file} line ${finding.line}`).split(touched.file).join(finding.file)
+    ? finding.message.split(named).join(`${finding.file} line ${finding.line}`).split(touchedPlace.file).join(finding.file)
     : `${finding.file} line ${finding.line}: ${finding.message}`;
   return {
     ...finding,
-    file: touched.file,
-    line: touched.line,
-    column: touched.column,
+    file: touchedPlace.file,
+    line: touchedPlace.line,
+    column: touchedPlace.column,
     message,
-    related: [{ file: finding.file, line: finding.line, column: finding.column, message: mentions ? touched.message : 'found here' }, ...others],
+    related: [{ file: finding.file, line: finding.line, column: finding.column, message: mentions ? touchedPlace.message : 'found here' }, ...others],
   };
 }
 

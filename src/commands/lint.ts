@@ -3,11 +3,17 @@ import { lint } from '../lint.js';
 import { lintWithCache } from '../lint-cache.js';
 import { changedSince, describeChangedSince, type ChangedSinceReport } from '../changed-since.js';
 import { verifyRevision } from '../util/git.js';
+import type { ReporterOptions } from '../types.js';
 import { reporters, formatNames } from '../reporters/index.js';
 import { rules, docsPath } from '../rules/index.js';
 import { version } from '../version.js';
 import { openCache } from '../model/cache.js';
 import { type Command, formatOption, parse, repoDir, UsageError, useColor } from './command.js';
+
+/** What every reporter is told: colour, the rules (for SARIF) and the version. */
+export function reporterOptions(color: boolean): ReporterOptions {
+  return { color, rules: rules.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, docs: docsPath(r.id) })), version };
+}
 
 export const command: Command = {
   help: `Usage: opmodel lint [DIR] [options]
@@ -54,11 +60,7 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or confi
       result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
       result.warnings = 0;
     }
-    const output = reporters[format](result, {
-      color: format === 'stylish' && useColor(),
-      rules: rules.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, docs: docsPath(r.id) })),
-      version,
-    });
+    const output = reporters[format](result, reporterOptions(format === 'stylish' && useColor()));
     process.stdout.write(output);
     // What a partial run checked goes to stderr, so json, sarif and github output stay one document.
     if (partial) process.stderr.write(describeChangedSince(partial, ref!, hiddenWarnings));

@@ -32,21 +32,21 @@ export function annotationText(text: string): string {
 }
 
 /**
- * Inline Markdown text that renders as exactly the characters given: every ASCII punctuation
- * character that Markdown or GFM acts on is backslash-escaped (no HTML, link, emphasis or table
- * cell break), line breaks become spaces, mentions are broken.
+ * Inline Markdown text (never at the start of a line) that renders as exactly the characters
+ * given: what could open HTML, a link, emphasis, code, math, an entity or a new table cell is
+ * backslash-escaped, line breaks become spaces, mentions are broken.
  */
 export function markdownText(text: string): string {
   const flat = escapeControl(text.replace(/\r\n|\r|\n/g, ' '));
-  return breakMentions(flat.replace(/[\\`*_{}[\]()<>#+\-.!|~&:"'=$%^;/?@]/g, (ch) => (ch === '&' ? '&amp;' : `\\${ch}`)));
+  return breakMentions(flat.replace(/[\\`*_[\]<>|~$&]/g, (ch) => (ch === '&' ? '&amp;' : `\\${ch}`)));
 }
 
 /**
  * An inline code span holding the text literally: one line, fenced by more backticks than the
- * text has in a row. In a table cell, pass `inTable` so a `|` cannot end the cell.
+ * text has in a row, mentions broken. In a table cell, pass `inTable` so a `|` cannot end the cell.
  */
 export function markdownCode(text: string, inTable = false): string {
-  let flat = escapeControl(text.replace(/\r\n|\r|\n/g, ' '));
+  let flat = breakMentions(escapeControl(text.replace(/\r\n|\r|\n/g, ' ')));
   if (inTable) flat = flat.replace(/\|/g, '\\|');
   const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
