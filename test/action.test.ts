@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { cleanTemp, exampleModel, repoRoot, tempDir, testToday, writeFile } from './helpers.js';
+import { cleanTemp, exampleModel, repoRoot, runCli, tempDir, testToday, writeFile } from './helpers.js';
 
 const identity = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' };
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...identity } }).trim();
@@ -164,15 +164,15 @@ interface ActionRun {
 }
 
 /** Runs the bundled Action for a pull_request event; `fork` makes it a fork's pull request. */
-async function runAction(options: { fork?: boolean; inputs?: Record<string, string> } = {}): Promise<ActionRun> {
+async function runAction(options: { fork?: boolean; inputs?: Record<string, string>; eventName?: string; event?: object; baseSha?: string } = {}): Promise<ActionRun> {
   const workspace = checkout();
   const scratch = tempDir('opmodel-runner-');
-  const event = {
+  const event = options.event ?? {
     action: 'synchronize',
     number: 7,
     pull_request: {
       number: 7,
-      base: { ref: 'main', sha: baseSha, repo: { full_name: 'acme/ops' } },
+      base: { ref: 'main', sha: options.baseSha ?? baseSha, repo: { full_name: 'acme/ops' } },
       head: { ref: 'pricing', sha: headSha, repo: { full_name: options.fork ? 'someone/ops' : 'acme/ops' } },
     },
     repository: { full_name: 'acme/ops', name: 'ops', owner: { login: 'acme' } },
@@ -186,7 +186,7 @@ async function runAction(options: { fork?: boolean; inputs?: Record<string, stri
     HOME: scratch,
     OPMODEL_TODAY: testToday,
     GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_NAME: options.eventName ?? 'pull_request',
     GITHUB_EVENT_PATH: join(scratch, 'event.json'),
     GITHUB_STEP_SUMMARY: join(scratch, 'summary.md'),
     GITHUB_OUTPUT: join(scratch, 'output.txt'),
@@ -237,6 +237,13 @@ describe('the GitHub Action on a pull request', () => {
     expect(commands(first.stdout)).toContainEqual(expect.stringMatching(/^::error::opmodel lint found \d+ errors?\.$/));
   });
 
+  it('counts and fails exactly as `opmodel lint --changed-since BASE` does', () => {
+    const cli = runCli(['lint', '--changed-since', baseSha, '--format', 'json'], first.workspace);
+    const { summary } = JSON.parse(cli.stdout);
+    expect({ errors: String(summary.errors), warnings: String(summary.warnings) }).toEqual(first.outputs);
+    expect(first.status).toBe(cli.status);
+  });
+
   it('annotates the new duplicate row, not the old one, and leaves the old defect out', () => {
     const annotations = commands(first.stdout).filter((line) => /^::(error|warning) title=opmodel\(/.test(line));
     expect(annotations).toContainEqual(
@@ -267,6 +274,9 @@ describe('the GitHub Action on a pull request', () => {
     expect(summary).toMatch(/in the 5 model files this pull request changed and the findings it caused elsewhere \(64 model files checked\)\. 1 older error and 0 older warnings/);
     expect(summary).toContain('### What this change does to the operating model');
     expect(summary).toMatch(/Who decides \*Offer a renewal discount above 15%\* moves from `cro` to `cpo`\./);
+    // The duplicate row is a new row, not a change to the one that was there.
+    expect(summary).toContain('- New decision *Change list prices or plan packaging*: `cro` decides.');
+    expect(summary).not.toMatch(/\*Change list prices or plan packaging\*: consulted/);
 
     // Read back by a real GFM parser: one table, a row per finding, four cells each, no HTML but our line breaks.
     const tree = unified().use(remarkParse).use(remarkGfm).parse(summary) as any;
@@ -349,7 +359,7 @@ describe('the GitHub Action where it cannot comment', () => {
 });
 
 describe('the GitHub Action outside the pull-request path', () => {
-  it('passes when the change adds no error, and writes SARIF where asked', async () => {
+  it('writes SARIF where asked, with the findings it reported', async () => {
     const run = await runAction({ inputs: { comment: 'false', sarif: 'opmodel.sarif', 'changed-only': 'true' } });
     const log = JSON.parse(readFileSync(join(run.workspace, 'opmodel.sarif'), 'utf8'));
     expect(log.version).toBe('2.1.0');
@@ -361,6 +371,26 @@ describe('the GitHub Action outside the pull-request path', () => {
     expect(run.status).toBe(1);
     expect(commands(run.stdout)).toContain("::error::opmodel: The input 'max-warnings' must be a whole number such as 0, not 'lots'.");
     expect(run.stdout).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the GitHub Action without a base to compare with', () => {
+  it('on a push, reports the whole model and comments nothing', async () => {
+    const before = api.requests.length;
+    const run = await runAction({ eventName: 'push', event: { ref: 'refs/heads/main', after: headSha, repository: { full_name: 'acme/ops' } } });
+    expect(api.requests.length).toBe(before);
+    expect(run.stdout).toMatch(/^::error title=opmodel\(ref\),file=model\/bets\/clock-in-kiosk\.md/m);
+    expect(run.stdout).not.toMatch(/Fetching the base commit/);
+    expect(run.summary).toMatch(/in the whole model \(64 model files checked\)\./);
+    expect(run.summary).not.toContain('What this change does');
+    expect(run.status).toBe(1);
+  });
+
+  it('when the base commit cannot be fetched, warns and reports the whole model', async () => {
+    const run = await runAction({ baseSha: '0123456789abcdef0123456789abcdef01234567', inputs: { comment: 'false' } });
+    expect(run.stdout).toMatch(/^::warning::opmodel could not fetch the base commit 0123456789abcdef0123456789abcdef01234567 \(.+\); it reports the whole model instead\.$/m);
+    expect(run.stdout).toMatch(/^::error title=opmodel\(ref\),file=model\/bets\/clock-in-kiosk\.md/m);
+    expect(run.status).toBe(1);
   });
 });
 

@@ -1,6 +1,7 @@
 // The GitHub Action (action.yml): lints the model of a pull request, annotates the files it
 // changed and the findings it caused elsewhere, writes the job summary and one comment with the
 // model diff, and fails the job exactly when `opmodel lint --changed-since BASE` would exit 1.
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import * as core from '@actions/core';
@@ -77,10 +78,12 @@ function pullRequestOf(payload: typeof github.context.payload): PullRequest | un
 
 /**
  * Makes sure the base commit is in the clone: actions/checkout fetches one commit by default,
- * so the base is fetched by itself (one commit deep in a shallow clone). Returns false when it
- * cannot be had.
+ * so the base is fetched by itself (one commit deep in a shallow clone). The token authenticates
+ * the fetch when the checkout kept no credentials (`persist-credentials: false`); it is passed in
+ * the environment, for the server's URL only, never on the command line or in .git/config.
+ * Returns false when the base cannot be had.
  */
-export function ensureRevision(root: string, sha: string): boolean {
+export function ensureRevision(root: string, sha: string, token: string): boolean {
   const has = () => {
     try {
       git(root, ['cat-file', '-e', `${sha}^{commit}`]);
@@ -91,11 +94,14 @@ export function ensureRevision(root: string, sha: string): boolean {
   };
   if (has()) return true;
   const shallow = git(root, ['rev-parse', '--is-shallow-repository']).trim() === 'true';
+  const server = (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  const auth = token ? { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `http.${server}/.extraheader`, GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}` } : {};
   try {
     core.info(`Fetching the base commit ${sha}${shallow ? ' (shallow clone)' : ''}.`);
-    git(root, ['fetch', '--no-tags', '--quiet', ...(shallow ? ['--depth=1'] : []), 'origin', sha]);
+    execFileSync('git', ['fetch', '--no-tags', '--quiet', ...(shallow ? ['--depth=1'] : []), 'origin', sha], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...auth } });
   } catch (error) {
-    core.warning(`opmodel could not fetch the base commit ${sha}: ${(error as Error).message.split('\n')[0]}. The whole model is reported instead.`);
+    const reason = String((error as { stderr?: Buffer }).stderr ?? (error as Error).message).trim().split('\n')[0];
+    core.warning(`opmodel could not fetch the base commit ${sha} (${reason}); it reports the whole model instead.`);
     return false;
   }
   return has();
@@ -125,7 +131,7 @@ export async function run(): Promise<void> {
   const { context } = github;
   const pr = pullRequestOf(context.payload);
   const prefix = gitPrefix(inputs.root);
-  const haveBase = pr !== undefined && ensureRevision(inputs.root, pr.baseSha);
+  const haveBase = pr !== undefined && ensureRevision(inputs.root, pr.baseSha, inputs.token);
 
   const head: LintOutcome = await lint(inputs.root, { keepBodies: haveBase && (inputs.summary || inputs.comment) });
   let partial: ChangedSinceReport | undefined;
