@@ -4,7 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it, vi } from 'vitest';
-import { annotationText } from '../src/reporters/github-text.js';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { annotationText, breakMentions, markdownCode, markdownText } from '../src/reporters/github-text.js';
 import { formatNames, isFormatName, reporters } from '../src/reporters/index.js';
 import type { Diagnostic, LintResult, ReporterOptions } from '../src/types.js';
 
@@ -387,5 +390,51 @@ describe('hostile file names and messages', () => {
     expect(decodeURIComponent(run.results[0].relatedLocations[0].physicalLocation.artifactLocation.uri)).toBe(names[4]);
     expect(run.results.map((r: any) => r.message.text)).toEqual(diagnostics.map((d) => d.message));
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///srv/evil%0Aroot%20%C3%BC/');
+  });
+});
+
+describe('text for GitHub Markdown (job summary, comment)', () => {
+  const hostile = [
+    '<img src=x onerror=alert(1)> and <script>alert(1)</script>',
+    'a | b || c \\| d',
+    '**bold** _em_ ~~gone~~ `code` ``two`` $x^2$ [link](https://evil.example) ![img](x.png)',
+    'line one\nline two\r\nline three',
+    '@everyone, @acme/leads and mail@example.com',
+    '&amp; &lt;tag&gt; &#64;everyone \\ back\\slash',
+    '::warning::%0A spoof',
+    '` starts with a backtick and ends with one `',
+  ];
+  const parse = (markdown: string) => unified().use(remarkParse).use(remarkGfm).parse(markdown) as any;
+  const texts = (node: any): string[] => (node.type === 'text' || node.type === 'inlineCode' ? [node.value] : (node.children ?? []).flatMap(texts));
+  const kinds = (node: any): string[] => [node.type, ...(node.children ?? []).flatMap(kinds)];
+  const shown = (text: string) => text.replace(/\r\n|\r|\n/g, ' ').replace(/@(?=[A-Za-z0-9_-])/g, '@\u200d');
+
+  it('renders as exactly the characters given, in one table cell, with nothing but text', () => {
+    for (const text of hostile) {
+      const tree = parse(`| a | b |\n|---|---|\n| x | ${markdownText(text)} |\n`);
+      const table = tree.children[0];
+      expect(table.type).toBe('table');
+      expect(table.children).toHaveLength(2);
+      const cell = table.children[1].children[1];
+      expect(table.children[1].children).toHaveLength(2);
+      // Text only; a bare URL may be autolinked, but only to what it shows (no hidden target).
+      for (const kind of kinds(cell)) expect(['tableCell', 'text', 'link']).toContain(kind);
+      const links = (node: any): any[] => (node.type === 'link' ? [node] : (node.children ?? []).flatMap(links));
+      for (const link of links(cell)) expect(link.url).toBe(texts(link).join(''));
+      expect(texts(cell).join('')).toBe(shown(text));
+    }
+  });
+
+  it('code spans hold the text literally', () => {
+    for (const text of hostile) {
+      const tree = parse(`- ${markdownCode(text)}\n`);
+      expect(new Set(kinds(tree))).toEqual(new Set(['root', 'list', 'listItem', 'paragraph', 'inlineCode']));
+      expect(texts(tree).join('')).toBe(shown(text));
+    }
+  });
+
+  it('breaks mentions without changing what a reader sees', () => {
+    expect(breakMentions('@everyone @acme/leads a@b')).toBe('@\u200deveryone @\u200dacme/leads a@\u200db');
+    expect(annotationText('@octocat\x1b[2J\nnext')).toBe('@\u200doctocat\\x1b[2J\nnext');
   });
 });

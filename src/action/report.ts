@@ -1,7 +1,7 @@
 // The Markdown the Action posts: the job summary (counts, every finding, the model diff) and the
 // pull-request comment (the model diff, found again by its hidden marker). Pure functions.
 import type { Diagnostic, LintResult } from '../types.js';
-import { markdownCode, markdownText } from '../reporters/github-text.js';
+import { markdownText } from '../reporters/github-text.js';
 import { toRelativeUri } from '../reporters/sarif.js';
 
 /** The hidden line that marks opmodel's one comment on a pull request. */
@@ -45,14 +45,14 @@ function scopeLine(report: RunReport): string {
 }
 
 function fileCell(report: RunReport, file: string, line: number): string {
-  const shown = markdownCode(`${file}:${line}`, true);
+  const shown = markdownText(`${file}:${line}`);
   return report.blobUrl ? `[${shown}](${report.blobUrl}${toRelativeUri(report.prefix + file)}#L${line})` : shown;
 }
 
 function findingRow(report: RunReport, d: Diagnostic): string {
   const related = (d.related ?? []).map((r) => `<br>↳ ${fileCell(report, r.file, r.line)} ${markdownText(r.message)}`).join('');
   const severity = d.severity === 'error' ? '❌ error' : '⚠️ warning';
-  return `| ${severity} | ${fileCell(report, d.file, d.line)} | ${markdownCode(d.rule, true)} | ${markdownText(d.message)}${related} |`;
+  return `| ${severity} | ${fileCell(report, d.file, d.line)} | ${markdownText(d.rule)} | ${markdownText(d.message)}${related} |`;
 }
 
 /** The job summary: counts, a table of every finding, and the model diff. */

@@ -38,16 +38,17 @@ export function annotationText(text: string): string {
  */
 export function markdownText(text: string): string {
   const flat = escapeControl(text.replace(/\r\n|\r|\n/g, ' '));
+  // A bare URL may still become a link (GFM autolinks it), but only to where its visible text says.
   return breakMentions(flat.replace(/[\\`*_[\]<>|~$&]/g, (ch) => (ch === '&' ? '&amp;' : `\\${ch}`)));
 }
 
 /**
  * An inline code span holding the text literally: one line, fenced by more backticks than the
- * text has in a row, mentions broken. In a table cell, pass `inTable` so a `|` cannot end the cell.
+ * text has in a row, mentions broken. Not for table cells, where a `|` would end the cell: use
+ * markdownText there.
  */
-export function markdownCode(text: string, inTable = false): string {
-  let flat = breakMentions(escapeControl(text.replace(/\r\n|\r|\n/g, ' ')));
-  if (inTable) flat = flat.replace(/\|/g, '\\|');
+export function markdownCode(text: string): string {
+  const flat = breakMentions(escapeControl(text.replace(/\r\n|\r|\n/g, ' ')));
   const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || /^ .* $/.test(flat) ? ' ' : '';
