@@ -5,7 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -21,19 +21,8 @@ const hostileName = 'model/guardrails/::error::pwned %0A @everyone <img src=x on
 /** A file name with a line break and a tab: its findings must keep one line each, and name the file. */
 const brokenName = 'model/guardrails/two\nlines\tand a tab.md';
 
-/** The pull request: a duplicate decision in a new page, a decider moved, a hostile guardrail and file name. */
-const pricingPage = `---
-title: Pricing decisions
-owner: cro
-scheme: DCI
----
-
-Who decides prices, now that sales owns packaging.
-
-| Decision | SLA | cro | cpo |
-|---|---|---|---|
-| Change list prices or plan packaging | 10 business days | D | C |
-`;
+/** A new page that records again a decision the product page records (test/pull-request/README.md). */
+const pricingPage = readFileSync(join(repoRoot, 'test/pull-request/model/decision-rights/a-pricing.md'), 'utf8');
 
 const hostileGuardrail = `---
 title: ${JSON.stringify(hostileTitle)}
@@ -117,6 +106,7 @@ beforeAll(async () => {
   // The committed bundle, away from this checkout's node_modules.
   action = join(tempDir('opmodel-action-copy-'), 'action');
   cpSync(join(repoRoot, 'action'), action, { recursive: true });
+  for (let dir = action; dir !== dirname(dir); dir = dirname(dir)) expect(existsSync(join(dir, 'node_modules'))).toBe(false);
   api = new FakeGitHub();
   await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
 

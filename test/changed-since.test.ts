@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTemp, copyOfExample, runCli, writeFile } from './helpers.js';
+import { cleanTemp, copyOfExample, repoRoot, runCli, writeFile } from './helpers.js';
 
 afterAll(cleanTemp);
 
@@ -25,19 +25,8 @@ const lintJson = (root: string, ref = 'HEAD') => {
   return { ...run, document: JSON.parse(run.stdout) as { summary: { files: number; errors: number; warnings: number }; diagnostics: { file: string; line: number; rule: string; message: string }[] } };
 };
 
-/** A new decision-rights page that repeats a decision the product page already records. */
-const pricingPage = `---
-title: Pricing decisions
-owner: cro
-scheme: DCI
----
-
-Who decides prices, now that sales owns packaging.
-
-| Decision | SLA | cro | cpo |
-|---|---|---|---|
-| Change list prices or plan packaging | 10 business days | D | C |
-`;
+/** A new page that records again a decision the product page records (test/pull-request/README.md). */
+const pricingPage = readFileSync(join(repoRoot, 'test/pull-request/model/decision-rights/a-pricing.md'), 'utf8');
 
 describe('lint --changed-since says what it checked', () => {
   it('with no model file changed, never claims a clean model: it names the old errors it did not show', () => {
