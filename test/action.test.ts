@@ -19,7 +19,7 @@ const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd,
 const hostileTitle = 'Ship it ::warning::spoofed %0A @everyone and @acme/leads <img src=x onerror=alert(1)> | a cell\nnext line $x$';
 const hostileName = 'model/guardrails/::error::pwned %0A @everyone <img src=x onerror=alert(1)> | cell.md';
 /** A file name with a line break and a tab: its findings must keep one line each, and name the file. */
-const brokenName = 'model/guardrails/two\nlines\tand a tab.md';
+const brokenName = 'model/guardrails/two\nlines\tand a tab).md';
 
 /** A new page that records again a decision the product page records (test/pull-request/README.md). */
 const pricingPage = readFileSync(join(repoRoot, 'test/pull-request/model/decision-rights/a-pricing.md'), 'utf8');
@@ -145,6 +145,7 @@ function checkout(): string {
 }
 
 interface ActionRun {
+  headSha: string;
   status: number | null;
   stdout: string;
   stderr: string;
@@ -197,7 +198,7 @@ async function runAction(options: { fork?: boolean; inputs?: Record<string, stri
   // GITHUB_OUTPUT holds `name<<DELIMITER`, the value, `DELIMITER`.
   const outputs: Record<string, string> = {};
   for (const match of readFileSync(join(scratch, 'output.txt'), 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[match[1]!] = match[3]!;
-  return { status, stdout, stderr, summary: readFileSync(join(scratch, 'summary.md'), 'utf8'), outputs, workspace };
+  return { headSha, status, stdout, stderr, summary: readFileSync(join(scratch, 'summary.md'), 'utf8'), outputs, workspace };
 }
 
 /** The workflow commands a run printed, as the runner reads them. */
@@ -288,9 +289,17 @@ describe('the GitHub Action on a pull request', () => {
     const all = text.join('\n');
     expect(all).toContain(`Ship it ::warning::spoofed %0A @${ZWJ}everyone and @${ZWJ}acme/leads <img src=x onerror=a…`);
     expect(all).toContain(`::error::pwned %0A @${ZWJ}everyone <img src=x onerror=alert(1)> | cell`);
-    expect(all).toContain('two lines\\tand a tab.md');
+    expect(all).toContain('two lines\\tand a tab).md:1');
     expect(all).not.toMatch(/@everyone|@acme/);
     expect(summary.split('\n').some((line) => line.startsWith('::'))).toBe(false);
+    // Each place links to its file at the pull request's head, whatever its name.
+    const links = (node: any): any[] => (node.type === 'link' ? [node] : (node.children ?? []).flatMap(links));
+    const blob = `https://github.example/acme/ops/blob/${first.headSha}/`;
+    const linked = links(tables[0]).map((link) => {
+      expect(link.url.startsWith(blob)).toBe(true);
+      return decodeURIComponent(link.url.slice(blob.length).replace(/#L\d+$/, ''));
+    });
+    expect(linked).toEqual(expect.arrayContaining([hostileName, brokenName, 'model/decision-rights/a-pricing.md', 'model/decision-rights/product-decisions.md']));
   });
 
   it('posts one comment, finds it again on every page of the list, and updates it', () => {

@@ -46,7 +46,8 @@ function scopeLine(report: RunReport): string {
 
 function fileCell(report: RunReport, file: string, line: number): string {
   const shown = markdownText(`${file}:${line}`);
-  return report.blobUrl ? `[${shown}](${report.blobUrl}${toRelativeUri(report.prefix + file)}#L${line})` : shown;
+  // In <…> a `)` in a file name cannot end the link; every other special character is %-encoded.
+  return report.blobUrl ? `[${shown}](<${report.blobUrl}${toRelativeUri(report.prefix + file)}#L${line}>)` : shown;
 }
 
 function findingRow(report: RunReport, d: Diagnostic): string {
