@@ -39,7 +39,8 @@ function scopeLine(report: RunReport): string {
   if (!report.partial) return `in the whole model (${checked} checked).`;
   const changed = report.partial.changedModelFiles;
   const { errors, warnings } = report.partial.notReported;
-  const older = errors + warnings > 0 ? ` ${plural(errors, 'older error')} and ${plural(warnings, 'older warning')} in files this pull request did not touch are not counted.` : '';
+  const parts = [errors ? plural(errors, 'older error') : '', warnings ? plural(warnings, 'older warning') : ''].filter(Boolean);
+  const older = parts.length ? ` ${parts.join(' and ')} in files this pull request did not touch ${errors + warnings === 1 ? 'is' : 'are'} not counted.` : '';
   if (changed === 0) return `in the findings this pull request caused: it changed no model file (${checked} checked).${older}`;
   return `in the ${plural(changed, 'model file')} this pull request changed and the findings it caused elsewhere (${checked} checked).${older}`;
 }
