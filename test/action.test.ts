@@ -373,6 +373,19 @@ describe('the GitHub Action outside the pull-request path', () => {
   });
 });
 
+describe('the GitHub Action on a pull request that does not touch the model', () => {
+  it('starts no comment, and does not call the model clean', async () => {
+    api.comments = api.comments.filter((c) => c.user.type !== 'Bot');
+    const before = api.writes().length;
+    const run = await runAction({ baseSha: headSha });
+    expect(api.writes().length).toBe(before);
+    expect(run.stdout).toContain('Pull-request comment: unchanged.');
+    expect(run.status).toBe(0);
+    expect(run.summary).toContain('✅ No problems caused by this pull request, which changed no model file (64 model files checked). 4 older errors in files this pull request did not touch are not counted.');
+    expect(run.summary).toContain('No change to the model.');
+  });
+});
+
 describe('the GitHub Action without a base to compare with', () => {
   it('on a push, reports the whole model and comments nothing', async () => {
     const before = api.requests.length;

@@ -41,7 +41,7 @@ function scopeLine(report: RunReport): string {
   const { errors, warnings } = report.partial.notReported;
   const parts = [errors ? plural(errors, 'older error') : '', warnings ? plural(warnings, 'older warning') : ''].filter(Boolean);
   const older = parts.length ? ` ${parts.join(' and ')} in files this pull request did not touch ${errors + warnings === 1 ? 'is' : 'are'} not counted.` : '';
-  if (changed === 0) return `in the findings this pull request caused: it changed no model file (${checked} checked).${older}`;
+  if (changed === 0) return `caused by this pull request, which changed no model file (${checked} checked).${older}`;
   return `in the ${plural(changed, 'model file')} this pull request changed and the findings it caused elsewhere (${checked} checked).${older}`;
 }
 
