@@ -44,14 +44,16 @@ function licences(metafile) {
   const packages = new Map();
   for (const input of Object.keys(metafile.inputs)) {
     const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
-    if (!match || packages.has(match[1])) continue;
+    if (!match) continue;
     const dir = join(root, match[1]);
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     const file = readdirSync(dir).filter((name) => /^(licen[cs]e|copying)/i.test(name)).sort()[0];
-    packages.set(match[1], { name: pkg.name, version: pkg.version, license: pkg.license ?? 'see the package', text: file ? readFileSync(join(dir, file), 'utf8').trim() : '' });
+    // One entry per name and version, however many copies node_modules holds.
+    packages.set(`${pkg.name}@${pkg.version}`, { name: pkg.name, version: pkg.version, license: pkg.license ?? 'see the package', text: file ? readFileSync(join(dir, file), 'utf8').trim() : '' });
   }
-  return [...packages.values()]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.version < b.version ? -1 : 1))
+  return [...packages.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, p]) => p)
     .map((p) => `${p.name}@${p.version} (${p.license})\n\n${p.text}\n`)
     .join(`\n${'-'.repeat(72)}\n\n`);
 }
