@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTemp, copyOfExample, runCli, tempDir, writeFile } from './helpers.js';
+import { cleanTemp, copyOfExample, runCli, tempDir, testToday, writeFile } from './helpers.js';
 
 afterAll(cleanTemp);
 
@@ -309,5 +309,35 @@ describe('the library API', () => {
     const script = `import { lint } from ${JSON.stringify(new URL('../dist/lint.js', import.meta.url).href)}; const { result } = await lint(${JSON.stringify(broken)}); console.log(JSON.stringify(result.diagnostics.map((d) => d.rule)));`;
     const run = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(JSON.parse(run)).toEqual(['ref']);
+  });
+});
+
+describe('--as-of: dates judged as of a given day', () => {
+  // The example's first review_by is 2027-01-15 (model/operating-model.md).
+  it('lint --as-of judges review_by by that date, exactly as OPMODEL_TODAY does', () => {
+    const before = runCli(['lint', '--as-of', '2027-01-15', '--format', 'json'], clean);
+    expect(JSON.parse(before.stdout).diagnostics).toEqual([]);
+    const after = runCli(['lint', '--as-of', '2027-01-16', '--format', 'json'], clean);
+    expect(after.status).toBe(0);
+    const stale = JSON.parse(after.stdout).diagnostics;
+    expect(stale.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`)).toEqual(['model/operating-model.md stale']);
+    const byEnv = runCli(['lint', '--format', 'json'], clean, { OPMODEL_TODAY: '2027-01-16' });
+    expect(JSON.parse(byEnv.stdout).diagnostics).toEqual(stale);
+  });
+
+  it('refuses a date that does not exist, naming the flag (exit 2)', () => {
+    for (const bad of ['2027-02-30', '16.01.2027', 'tomorrow']) {
+      for (const command of ['lint', 'build', 'dev']) {
+        const run = runCli([command, '--as-of', bad], clean);
+        expect(run.status, `${command} --as-of ${bad}`).toBe(2);
+        expect(run.stderr).toContain('--as-of takes a date written YYYY-MM-DD');
+      }
+    }
+  });
+
+  it('refuses an OPMODEL_TODAY that is not a date, naming it, instead of ignoring it', () => {
+    const run = runCli(['lint'], clean, { OPMODEL_TODAY: '2027-13-01' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('OPMODEL_TODAY must be a date such as 2026-11-21, not "2027-13-01"');
   });
 });
