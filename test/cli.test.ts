@@ -298,9 +298,24 @@ describe('opmodel init and new', () => {
     expect(readFileSync(path, 'utf8')).toMatch(/^---\ntitle: "Faster onboarding for shops"\nstatus: proposed/);
     writeFileSync(path, 'edited by hand');
     const again = runCli(['new', 'bet', 'Faster onboarding for shops', '--dir', root], root);
-    expect(again.status).toBe(2);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("the id 'faster-onboarding-for-shops' is taken by model/bets/faster-onboarding-for-shops.md");
     expect(readFileSync(path, 'utf8')).toBe('edited by hand');
     expect(runCli(['new', 'bett', 'X'], root).stderr).toContain("did you mean 'bet'");
+  });
+
+  it('new refuses an id that an entity of another kind has (exit 1, naming its file), and writes nothing', () => {
+    const root = copyOfExample();
+    const lint = (dir: string) => JSON.parse(runCli(['lint', '--format', 'json'], dir).stdout).summary;
+    const before = lint(root);
+    const run = runCli(['new', 'role', 'Platform', '--dir', root], tempDir());
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("the id 'platform' is taken by model/teams/platform.md");
+    expect(existsSync(join(root, 'model/roles/platform.md'))).toBe(false);
+    expect(lint(root)).toEqual(before);
+    // A title that makes a free id is created.
+    expect(runCli(['new', 'role', 'Platform coach', '--dir', root], root).status).toBe(0);
+    expect(existsSync(join(root, 'model/roles/platform-coach.md'))).toBe(true);
   });
 });
 
