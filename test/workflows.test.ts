@@ -114,3 +114,21 @@ describe('the workflow `opmodel init` writes', () => {
     expect(readme).toContain(`\`\`\`yaml\n${written}\`\`\``);
   });
 });
+
+describe("the README's commands for working on opmodel", () => {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const ci = readFileSync(join(repoRoot, '.ci/run'), 'utf8');
+
+  it('are two, and CI runs the same test command', () => {
+    const quickStart = /## Working on opmodel[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)![1]!;
+    const commands = quickStart.split('\n').filter(Boolean).map((line) => line.replace(/\s+#.*$/, ''));
+    expect(commands).toEqual(['npm install && npm start', 'npm test']);
+    expect(ci.split('\n')).toContain('npm test');
+    expect(ci).toMatch(/^npm install\b/m);
+  });
+
+  it('pin the example model to a date in CI, so the calendar never turns it red', () => {
+    expect(ci).toMatch(/^export OPMODEL_TODAY=\d{4}-\d{2}-\d{2}$/m);
+    expect(ci).toMatch(/lint --max-warnings 0 --as-of "\$OPMODEL_TODAY"/);
+  });
+});
