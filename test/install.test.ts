@@ -5,6 +5,7 @@
 // Slow (a minute or two); the timings are printed for the record.
 import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanTemp, repoRoot, tempDir } from './helpers.js';
@@ -142,8 +143,14 @@ describe('a new model repository with opmodel installed from the tarball', () =>
   });
 
   it('dev serves the handbook from the installed package', async () => {
+    const port = await new Promise<number>((done) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => done(port));
+      });
+    });
     const started = performance.now();
-    const child = spawn('npx', ['--no-install', 'opmodel', 'dev', '--port', '4517'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn('npx', ['--no-install', 'opmodel', 'dev', '--port', String(port)], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     try {
       const url = await new Promise<string>((done, fail) => {
         let out = '';
