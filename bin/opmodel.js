@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // opmodel's command-line entry point: checks the Node version, then runs the compiled CLI in dist/.
-// Written in old JavaScript (no import statement or import.meta, no const, no arrow) so that any old Node reads it
-// far enough to say which version opmodel needs, instead of failing with a syntax error.
+// Written in old JavaScript (no import statement or import.meta, no const, no arrow function) so
+// that any old Node reads it far enough to say which version opmodel needs, not a syntax error.
 var needed = [22, 12];
 var have = process.versions.node.split('.').map(Number);
 if (have[0] < needed[0] || (have[0] === needed[0] && have[1] < needed[1])) {
