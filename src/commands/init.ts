@@ -42,7 +42,8 @@ Files that already exist are left alone, and init says which.
   2. Give roles and teams a \`github:\` handle, then run \`npx opmodel codeowners\`
      (the workflow checks that .github/CODEOWNERS is up to date).
   3. Preview the handbook with \`npx opmodel dev\`.
-  4. Commit and push. On GitHub, set Settings → Pages → Source to "GitHub Actions".`);
+  4. Commit (package.json and package-lock.json too: the workflow installs from them) and
+     push. On GitHub, set Settings → Pages → Source to "GitHub Actions".`);
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   },
