@@ -9,7 +9,7 @@ import { reporters, formatNames } from '../reporters/index.js';
 import { rules, docsPath } from '../rules/index.js';
 import { version } from '../version.js';
 import { openCache } from '../model/cache.js';
-import { type Command, formatOption, parse, repoDir, UsageError, useColor } from './command.js';
+import { asOf, asOfOption, type Command, formatOption, parse, repoDir, UsageError, useColor } from './command.js';
 
 export const command: Command = {
   help: `Usage: opmodel lint [DIR] [options]
@@ -23,6 +23,8 @@ Options:
   --changed-since REF   report only findings in files changed since git REF, and
                         findings elsewhere that the change caused (new since REF)
   --cache               reuse the work done for unchanged files (same findings)
+  --as-of DATE          judge dates (review_by, check-ins, quarters) as of DATE,
+                        YYYY-MM-DD (default: OPMODEL_TODAY, else today in UTC)
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or config problem.
 `,
@@ -33,6 +35,7 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or confi
       quiet: { type: 'boolean' },
       'changed-since': { type: 'string' },
       cache: { type: 'boolean' },
+      ...asOfOption,
     });
     if (positionals.length > 1) throw new UsageError(`lint takes one DIR, not ${positionals.length}.`);
     const root = repoDir(positionals[0]);
@@ -42,15 +45,16 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or confi
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number, such as 0.');
     }
+    const today = asOf(values['as-of']);
     const ref = values['changed-since'];
     const changed = ref !== undefined ? changedSince(root, ref) : undefined;
     const cache = values.cache ? openCache(root) : undefined;
-    const { result, config } = cache ? await lintWithCache(root, cache, { keepBodies: false }) : await lint(root, { keepBodies: false });
+    const { result, config } = cache ? await lintWithCache(root, cache, { keepBodies: false, today }) : await lint(root, { keepBodies: false, today });
     cache?.save();
     if (ref !== undefined && changed) {
       // Findings in changed files, and findings elsewhere that the change caused (a deleted role
       // breaks the references to it): those that the model at REF did not have.
-      const before = await findingsAt(root, ref, config);
+      const before = await findingsAt(root, ref, config, today);
       result.diagnostics = result.diagnostics.filter((d) => changed.has(d.file) || !before.has(findingKey(d)));
       result.errors = result.diagnostics.filter((d) => d.severity === 'error').length;
       result.warnings = result.diagnostics.length - result.errors;
@@ -91,10 +95,10 @@ function changedSince(root: string, ref: string): Set<string> {
  * The findings the model had at a revision, as file + rule + message (lines shift, so they do
  * not count): a finding outside the changed files is reported only when it is new.
  */
-async function findingsAt(root: string, ref: string, config: Config): Promise<Set<string>> {
+async function findingsAt(root: string, ref: string, config: Config, today: string): Promise<Set<string>> {
   const at = checkoutAt(root, ref, [config.model]);
   try {
-    const { result } = await lintWithConfig(at.root, config, { keepBodies: false });
+    const { result } = await lintWithConfig(at.root, config, { keepBodies: false, today });
     return new Set(result.diagnostics.map(findingKey));
   } finally {
     cleanupTemp(at.temp);
