@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const committed = join(root, 'action', 'dist');
-const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const { version, repository } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** Replaces `from` by `to` in a module's text, and fails the build when `from` is not there. */
 function rewrite(text, file, from, to) {
@@ -23,7 +23,11 @@ function rewrite(text, file, from, to) {
 const assets = {
   name: 'opmodel-action-assets',
   setup(b) {
-    b.onLoad({ filter: /[\\/]dist[\\/]version\.js$/ }, () => ({ contents: `export const version = ${JSON.stringify(version)};\n`, loader: 'js' }));
+    b.onLoad({ filter: /[\\/]dist[\\/]version\.js$/ }, ({ path }) => {
+      // The manifest's fields, written in: there is no package.json next to the bundle.
+      const text = rewrite(readFileSync(path, 'utf8'), path, "JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))", `(${JSON.stringify({ version, repository })})`);
+      return { contents: text, loader: 'js', resolveDir: dirname(path) };
+    });
     b.onLoad({ filter: /[\\/]dist[\\/]model[\\/]validate\.js$/ }, ({ path }) => {
       let text = readFileSync(path, 'utf8');
       text = rewrite(text, path, "new URL('../../schemas/', import.meta.url)", "new URL('./schemas/', import.meta.url)");

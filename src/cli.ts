@@ -3,6 +3,7 @@
 import { ConfigError } from './config.js';
 import { UsageError, type Command } from './commands/command.js';
 import { version } from './version.js';
+import { todayEnvProblem } from './util/today.js';
 
 const commands: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./commands/lint.js')).command,
@@ -56,6 +57,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(command.help);
       return 0;
     }
+    const badToday = todayEnvProblem();
+    if (badToday) throw new UsageError(badToday, 'Unset it to judge dates by today, or give a date such as 2026-11-21.');
     return await command.run(rest);
   } catch (error) {
     return report(error, name);

@@ -8,7 +8,7 @@ import { reporters, formatNames } from '../reporters/index.js';
 import { rules, docsPath } from '../rules/index.js';
 import { version } from '../version.js';
 import { openCache } from '../model/cache.js';
-import { type Command, formatOption, parse, repoDir, UsageError, useColor } from './command.js';
+import { asOf, asOfOption, type Command, formatOption, parse, repoDir, UsageError, useColor } from './command.js';
 
 /** What every reporter is told: colour, the rules (for SARIF) and the version. */
 export function reporterOptions(color: boolean): ReporterOptions {
@@ -27,6 +27,8 @@ Options:
   --changed-since REF   report only findings in files changed since git REF, and
                         findings elsewhere that the change caused (new since REF)
   --cache               reuse the work done for unchanged files (same findings)
+  --as-of DATE          judge dates (review_by, check-ins, quarters) as of DATE,
+                        YYYY-MM-DD (default: OPMODEL_TODAY, else today in UTC)
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or config problem.
 `,
@@ -37,6 +39,7 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or confi
       quiet: { type: 'boolean' },
       'changed-since': { type: 'string' },
       cache: { type: 'boolean' },
+      ...asOfOption,
     });
     if (positionals.length > 1) throw new UsageError(`lint takes one DIR, not ${positionals.length}.`);
     const root = repoDir(positionals[0]);
@@ -46,14 +49,15 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or confi
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number, such as 0.');
     }
+    const today = asOf(values['as-of']);
     const ref = values['changed-since'];
     if (ref !== undefined) verifyRevision(root, ref);
     const cache = values.cache ? openCache(root) : undefined;
-    const outcome = cache ? await lintWithCache(root, cache, { keepBodies: false }) : await lint(root, { keepBodies: false });
+    const outcome = cache ? await lintWithCache(root, cache, { keepBodies: false, today }) : await lint(root, { keepBodies: false, today });
     cache?.save();
     // Findings in changed files, and those elsewhere that the change caused (a deleted role breaks
     // the references to it), each cross-file one moved to the side the change touched.
-    const partial: ChangedSinceReport | undefined = ref !== undefined ? await changedSince(root, ref, outcome) : undefined;
+    const partial: ChangedSinceReport | undefined = ref !== undefined ? await changedSince(root, ref, outcome, { today }) : undefined;
     const result = partial ? partial.result : outcome.result;
     const hiddenWarnings = values.quiet ? result.warnings : 0;
     if (values.quiet) {
