@@ -56,6 +56,16 @@ describe('lint --changed-since says what it checked', () => {
     expect(run.stderr).toMatch(/^No model file changed since HEAD \(60 checked\), and the whole model has no problems\.\n$/);
   });
 
+  it('judges the model at REF by the same --as-of date, so dates passing are not "caused" by the change', () => {
+    const { root } = repository();
+    const late = runCli(['lint', '--as-of', '2031-01-01', '--format', 'json'], root);
+    const overdue = JSON.parse(late.stdout).summary.warnings + JSON.parse(late.stdout).summary.errors;
+    expect(overdue).toBeGreaterThan(0);
+    const run = runCli(['lint', '--changed-since', 'HEAD', '--as-of', '2031-01-01', '--format', 'json'], root);
+    expect(JSON.parse(run.stdout).diagnostics).toEqual([]);
+    expect(run.stderr).toMatch(/^No model file changed since HEAD \(60 checked\)\. .* in files this change did not touch were there before and are not shown/);
+  });
+
   it('counts the changed model files, deleted ones included, and how many it checked', () => {
     const { root, git } = repository();
     const guardrail = join(root, 'model/guardrails/fewer-settings.md');
