@@ -85,6 +85,9 @@ jobs:
     permissions:
       contents: read
       pull-requests: write   # the one comment with what the pull request changes
+    concurrency:   # one run per pull request at a time, so two pushes never race to comment
+      group: opmodel-\${{ github.event.pull_request.number }}
+      cancel-in-progress: true
     steps:
       - uses: actions/checkout@v4
         with:
