@@ -104,7 +104,7 @@ export function planRename(input: RenameInput, entity: Entity, newId: string): R
       if (edits[i]!.start < edits[i - 1]!.end) problem(edits[i]!.start, `two references to '${oldId}' overlap here: rename this one by hand.`);
     }
     const covered = (offset: number) => edits.some((e) => offset >= e.start && offset < Math.max(e.end, e.start + 1));
-    for (const offset of mentionsOf(text, oldId)) if (!covered(offset)) leftAlone.push({ file: holder.file, line: lineAt(text, offset) });
+    for (const offset of mentionsOf(text, oldId)) if (!covered(offset)) leftAlone.push({ file: moved ? to : holder.file, line: lineAt(text, offset) });
     if (edits.length === 0 && !moved) continue;
     let after = text;
     for (const edit of [...edits].reverse()) after = after.slice(0, edit.start) + edit.text + after.slice(edit.end);
