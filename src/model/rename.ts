@@ -89,13 +89,15 @@ export function planRename(input: RenameInput, entity: Entity, newId: string): R
       if (mention !== undefined) problem(mention, `this file could not be read, so its references to '${oldId}' cannot be updated: fix the problems \`opmodel lint\` reports in it first.`);
       continue;
     }
-    const frame = frontmatterFrame(text);
-    if (frame) {
-      const pointers = referencesOf(holder, input.relations)
-        .filter((r) => r.target === oldId)
-        .map((r) => ({ pointer: r.pointer, what: `${r.field.path.filter((p) => p !== '*').join('.')}` }));
-      if (moved && holder.data.id === oldId) pointers.push({ pointer: '/id', what: 'id' });
-      edits.push(...frontmatterEdits(text, frame, pointers, oldId, newId, problem));
+    const pointers = referencesOf(holder, input.relations)
+      .filter((r) => r.target === oldId)
+      .map((r) => ({ pointer: r.pointer, what: r.field.path.filter((p) => p !== '*').join('.') }));
+    if (moved && holder.data.id === oldId) pointers.push({ pointer: '/id', what: 'id' });
+    const frame = pointers.length > 0 || holder.bodyUnparsed ? frontmatterFrame(text) : undefined;
+    if (frame) edits.push(...frontmatterEdits(text, frame, pointers, oldId, newId, problem));
+    if (holder.bodyUnparsed) {
+      const mention = mentionsOf(text, oldId).find((offset) => offset >= (frame?.bodyOffset ?? 0));
+      if (mention !== undefined) problem(mention, `the body of this file was too large or complex to read, so its links to '${oldId}' cannot be found: simplify it first.`);
     }
     edits.push(...linkEdits(text, holder, entity.file, oldId, newId, problem));
     if (holder.kind === 'decision-rights') edits.push(...matrixEdits(text, holder, oldId, newId, problem));
