@@ -166,6 +166,17 @@ describe('opmodel rename', () => {
     expect(run.stdout).toMatch(/Left alone: 'growth' also appears \d+ times? in text that is not a reference \(.*model\/teams\/growth-squad\.md:/);
   });
 
+  it('renames a guardrail linked from the context table and from bets', () => {
+    const root = scenario();
+    const before = lintJson(root);
+    const run = runCli(['rename', 'evidence-before-roadmap', 'evidence-first'], root);
+    expect(run.status).toBe(0);
+    expect(lintJson(root).summary).toEqual(before.summary);
+    const grid = read(root, 'model/context/product-context.md');
+    expect(grid).toContain('[Evidence before roadmap](../guardrails/evidence-first.md)');
+    expect(grid).not.toContain('evidence-before-roadmap.md');
+  });
+
   it('--dry-run prints each changed line, old and new, and writes nothing', () => {
     const root = scenario();
     const run = runCli(['rename', 'head-of-engineering', 'vpe', '--dry-run'], root);
