@@ -155,6 +155,7 @@ describe('opmodel rename', () => {
   it('renames a team: frontmatter references and its decision-rights column', () => {
     const root = scenario();
     const before = lintJson(root);
+    expect(runCli(['codeowners'], root).status).toBe(0);
     const run = runCli(['rename', 'growth', 'growth-squad'], root);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Renamed team `growth` to `growth-squad`: moved model\/teams\/growth\.md to model\/teams\/growth-squad\.md/);
@@ -163,6 +164,7 @@ describe('opmodel rename', () => {
     expect(existsSync(join(root, 'model/teams/growth.md'))).toBe(false);
     // The team's GitHub handle is not a reference to the id; it stays and is listed as left alone.
     expect(read(root, 'model/teams/growth-squad.md')).toContain('github: "@larder/growth"');
+    expect(run.stdout).toContain('Run `opmodel codeowners` to update .github/CODEOWNERS, which names the old file.');
     expect(run.stdout).toMatch(/Left alone: 'growth' also appears \d+ times? in text that is not a reference \(.*model\/teams\/growth-squad\.md:/);
   });
 

@@ -28,7 +28,9 @@ each file; comments, quotes and layout stay as they are.
 It is all or nothing: when anything cannot be done (NEW is not a valid id, or
 another file already has it; a file changed meanwhile; a file cannot be
 written) nothing is changed. The id mentioned in prose is not a reference: it
-is left alone, and rename lists where.
+is left alone, and rename lists where. Files outside the model folder (a README,
+docs) are not changed; if you keep .github/CODEOWNERS, run \`opmodel codeowners\`
+afterwards.
 
   opmodel rename growth-lead growth-director
 
