@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.js')).command,
   dev: async () => (await import('./commands/dev.js')).command,
   codeowners: async () => (await import('./commands/codeowners.js')).command,
+  rename: async () => (await import('./commands/rename.js')).command,
   schemas: async () => (await import('./commands/schemas.js')).command,
 };
 
@@ -27,6 +28,7 @@ Commands:
   init [DIR]               create a starter model; never overwrites a file
   new KIND TITLE           create a bet, guardrail, team… from a template
   who QUERY [DIR]          who decides, is consulted and informed on a decision
+  rename OLD NEW [DIR]     rename an id: move its file and update every reference
   diff BASE [HEAD] [DIR]   what a change does to the model, between git revisions
   assess [DIR]             the score report of the latest self-assessment
   codeowners [DIR]         write .github/CODEOWNERS from the model's owners

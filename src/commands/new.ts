@@ -57,7 +57,7 @@ Options:
 };
 
 /** The model file whose id (file name) is `id`, in any folder, compared without case. */
-function fileWithId(root: string, config: Config, id: string): string | undefined {
+export function fileWithId(root: string, config: Config, id: string): string | undefined {
   return walkModel(root, config).found.find((f) => /\.md$/i.test(f.file) && basename(f.file).replace(/\.md$/i, '').toLowerCase() === id)?.file;
 }
 
