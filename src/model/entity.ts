@@ -58,6 +58,8 @@ export interface Entity {
    * frontmatter's opening line.
    */
   positions: Record<string, Position>;
+  /** Pointer → text as written of a number or true/false that reads differently (`1.0`), when any. */
+  written?: Record<string, string>;
   /** The Markdown body (after the closing `---`), line endings as in the file. */
   body: string;
   /** 1-based file line on which the body starts. */
