@@ -273,8 +273,10 @@ function oddIndentMessage(lineText: string): string | undefined {
 function colonInValueMessage(lineText: string): string | undefined {
   const match = /^[ ]*(-[ ]+)?([A-Za-z_][\w-]*):[ ]+([^'"[{|>].*?:[ ].*?)[ ]*$/.exec(lineText);
   if (!match) return undefined;
-  const [, dash, key, value] = match;
-  const quoted = `"${value!.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const [, dash, key] = match;
+  // A ` #` starts a comment in YAML, so it is no part of the value.
+  const value = match[3]!.replace(/[ \t]+#.*$/, '');
+  const quoted = `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   return `The value of \`${key}\` has a colon and a space in it, which YAML reads as the start of another field: put the whole value in quotes, \`${dash ?? ''}${key}: ${quoted}\`.`;
 }
 
@@ -306,8 +308,9 @@ function parseYaml(source: string): ParsedYaml {
     // (Before the error's own line, only at column 1: spaces then a tab can be text of a block.)
     const odd = index === 0 ? lines.slice(0, pos.line).findIndex((l, i) => (i === pos.line - 1 ? leadingOddSpace.test(l) : oddFirst.test(l))) : -1;
     if (odd >= 0) {
+      // What YAML says after it is a knock-on effect of the same line.
       out.problems.push({ message: oddIndentMessage(lines[odd]!)!, line: odd + 1, column: 1 });
-      continue;
+      return out;
     }
     const plain = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? colonInValueMessage(lines[pos.line - 1] ?? '') : undefined;
     out.problems.push({ message: plain ?? yamlMessage(error.code, error.message), ...pos });

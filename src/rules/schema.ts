@@ -71,7 +71,8 @@ function describe(error: ErrorObject, entity: Entity, validators: Validators): {
       const quoteHint = params.type === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? ` — put it in quotes, e.g. \`"${entity.written?.[pointer] ?? String(value)}"\`` : '';
       const item = params.type === 'string' ? itemAsText(pointer, value) : undefined;
       if (item) return { pointer, message: `${field} is read as a field, not text, because of the colon and space in it: put the item in quotes, \`- ${item}\`.` };
-      return { pointer, message: `${field} must be ${expected}, not ${describeValue(value)}${quoteHint}.` };
+      const shown = entity.written?.[pointer] !== undefined ? `${typeof value} ${entity.written[pointer]}` : describeValue(value);
+      return { pointer, message: `${field} must be ${expected}, not ${shown}${quoteHint}.` };
     }
     case 'pattern':
     case 'format':
