@@ -97,8 +97,9 @@ export function readFrontmatter(text: string, options: { simpleReader?: boolean 
 
   let parsed: ParsedYaml | undefined;
   const yamlEngine = (source: string) => {
-    // gray-matter ends the block before the closing line's `\n`, leaving a CRLF file's `\r`.
-    const yaml = source.endsWith('\r') ? source.slice(0, -1) : source;
+    // gray-matter ends the block before the closing line's `\n`; the block's last line break
+    // is YAML's too (`keep: |+` then an empty line reads "\n"), so it is given back.
+    const yaml = `${source}\n`;
     const simple = options.simpleReader === false ? undefined : readSimpleYaml(yaml);
     if (simple) {
       parsed = { data: simple.data, positions: simple.positions, written: simple.written, problems: [] };
@@ -298,6 +299,9 @@ function parseYaml(source: string): ParsedYaml {
     prettyErrors: false,
     strict: true,
     keepSourceTokens: false,
+    // A key that is a list or mapping becomes its text in the data, as in `yaml`, without the
+    // process warning `yaml` would print on stderr.
+    logLevel: 'error',
   });
   // The first problems are the ones to fix; the rest are usually knock-on effects.
   const problems = [...doc.errors, ...doc.warnings];
