@@ -96,13 +96,13 @@ export function readFrontmatter(text: string, options: { simpleReader?: boolean 
   }
 
   let parsed: ParsedYaml | undefined;
-  const yamlEngine = (source: string) => {
-    // gray-matter ends the block before the closing line's `\n`; the block's last line break
-    // is YAML's too (`keep: |+` then an empty line reads "\n"), so it is given back.
-    const yaml = `${source}\n`;
+  const yamlEngine = () => {
+    // The block as framed above, which is gray-matter's block with its last line break: that
+    // break is YAML's too (`keep: |+` then an empty line reads "\n").
+    const yaml = block;
     const simple = options.simpleReader === false ? undefined : readSimpleYaml(yaml);
     if (simple) {
-      parsed = { data: simple.data, positions: simple.positions, written: simple.written, problems: [] };
+      parsed = { data: simple.data, positions: simple.positions, written: simple.written, problems: [], commentAfterValue: simple.commentAfterValue };
       return {};
     }
     // The simple reader bounds its own depth; `yaml` is given no block nested too deeply.
@@ -137,14 +137,15 @@ export function readFrontmatter(text: string, options: { simpleReader?: boolean 
   }
   // gray-matter skips the engine for a block it takes for blank lines and comments only; its
   // test trims non-breaking spaces too, which YAML reads as text: YAML decides.
-  if (!parsed) yamlEngine(block.slice(0, -1));
+  if (!parsed) yamlEngine();
   result.problems.push(...parsed!.problems);
   if (parsed!.data !== undefined) {
     result.data = parsed!.data;
     result.positions = parsed!.positions;
     if (parsed!.written) result.written = parsed!.written;
-    // Skipped unless a `#` follows a space or tab right after other text on some line.
-    if (/[ \t]#\S/.test(block)) result.droppedComments = findDroppedComments(block);
+    // Skipped unless a `#` follows a space or tab right after other text on some line (the
+    // simple reader knows whether one follows a plain value).
+    if (parsed!.commentAfterValue ?? /[ \t]#\S/.test(block)) result.droppedComments = findDroppedComments(block);
   }
   return result;
 }
@@ -254,6 +255,8 @@ interface ParsedYaml {
   positions: Record<string, Position>;
   written?: Record<string, string>;
   problems: FrontmatterProblem[];
+  /** Set by the simple reader: whether a ` #` comment follows a plain value anywhere. */
+  commentAfterValue?: boolean;
 }
 
 /** Spaces other than U+0020 that YAML reads as text, not as indentation or blank. */

@@ -21,6 +21,8 @@ export interface SimpleYaml {
   positions: Record<string, Position>;
   /** Pointer → text as written of a number or true/false whose value reads differently (`1.0`). */
   written: Record<string, string>;
+  /** Whether a ` #` comment follows a plain value somewhere (text YAML may have cut). */
+  commentAfterValue: boolean;
 }
 
 // `yaml`'s own core-schema scalar tags and options, so a plain scalar gets exactly its type.
@@ -80,6 +82,7 @@ export function readSimpleYaml(source: string): SimpleYaml | undefined {
   });
   const positions: Record<string, Position> = { '': { line: 1, column: 1 } };
   const written: Record<string, string> = {};
+  let commentAfterValue = false;
   /** A plain scalar's value, noting its text when YAML reads it as a number or true/false that prints differently. */
   const plain = (text: string, pointer: string): unknown => {
     const value = plainValue(text);
@@ -201,6 +204,7 @@ export function readSimpleYaml(source: string): SimpleYaml | undefined {
     } else {
       if (!plainStart.test(rest)) bail();
       const hash = rest.indexOf(' #');
+      if (hash >= 0) commentAfterValue = true;
       const text = (hash >= 0 ? rest.slice(0, hash) : rest).trimEnd();
       if (text.includes(': ') || text.endsWith(':')) bail();
       result = plain(text, pointer);
@@ -278,7 +282,7 @@ export function readSimpleYaml(source: string): SimpleYaml | undefined {
     if (!first || first.indent !== 0) return undefined;
     const data = mapping(0, '', 0);
     if (peek()) return undefined;
-    return { data, positions, written };
+    return { data, positions, written, commentAfterValue };
   } catch (error) {
     if (error === notSimple) return undefined;
     throw error;
