@@ -2,8 +2,7 @@
 // before decoding) and turns it into an Entity plus `file`/`frontmatter` findings.
 import { closeSync, constants, fstatSync, lstatSync, openSync, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
-import type { Entity, FileResult } from './entity.js';
+import { brokenEntity, idOf, type Entity, type FileResult } from './entity.js';
 import { readFrontmatter } from './frontmatter.js';
 import { bodyNeedsParse, checkBounds, parseTableBody } from './body.js';
 import { scanBody } from './scan.js';
@@ -97,27 +96,8 @@ export function readModelFile(task: ReadTask): FileResult {
   return result;
 }
 
-const idOf = (file: string) => basename(file).replace(/\.md$/i, '');
-
-/**
- * Gives a file that cannot be read or parsed a broken entity: its id (the file name) and the
- * kind its folder implies still count, so references to it are no further findings.
- */
 function withBrokenEntity(result: FileResult, task: ReadTask, hash: string, bodyLine = 1): FileResult {
-  result.entity = {
-    kind: task.folderKind ?? '',
-    id: idOf(task.file),
-    file: task.file,
-    data: {},
-    positions: {},
-    body: '',
-    bodyLine,
-    links: [],
-    tables: [],
-    unsafeHtml: [],
-    hash,
-    broken: true,
-  };
+  result.entity = brokenEntity(task, hash, bodyLine);
   return result;
 }
 
