@@ -2,7 +2,7 @@
 // with trailing spaces, a colon or ` #` in a value, a list item read as fields, tab and
 // non-breaking-space indentation, `1.0`, CR-only line endings and a broken file's id. Each case
 // is a rule fixture (test/fixtures/<rule>/<case>/); here the words of its finding are checked.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../dist/lint.js';
@@ -135,6 +135,17 @@ describe('a broken file still defines its id', () => {
   it('a role file whose frontmatter cannot be parsed: one finding, at its line', async () => {
     const found = await findingsOf('frontmatter/unparsable-role-still-defines-its-id');
     expect(found.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['model/roles/platform-lead.md:3 frontmatter']);
+  });
+});
+
+describe('Unicode spaces', () => {
+  it('a non-breaking space inside or after a value is text, as YAML reads it, by both readers', () => {
+    const text = readFileSync(join(fixturesDir, 'frontmatter/valid-pasted-non-breaking-spaces/roles/platform-lead.md'), 'utf8');
+    for (const options of [{}, { simpleReader: false }]) {
+      const read = readFrontmatter(text, options);
+      expect(read.problems).toEqual([]);
+      expect(read.data).toMatchObject({ title: 'Engineering manager,\u00a0Platform\u00a0', holder: 'Aino\u00a0Virtanen' });
+    }
   });
 });
 
