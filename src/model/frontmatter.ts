@@ -96,9 +96,10 @@ export function readFrontmatter(text: string, options: { simpleReader?: boolean 
   }
 
   let parsed: ParsedYaml | undefined;
+  // gray-matter refuses every engine but YAML; the YAML engine reads the block as framed above,
+  // which is gray-matter's block with its last line break: that break is YAML's too (`keep: |+`
+  // then an empty line reads "\n").
   const yamlEngine = () => {
-    // The block as framed above, which is gray-matter's block with its last line break: that
-    // break is YAML's too (`keep: |+` then an empty line reads "\n").
     const yaml = block;
     const simple = options.simpleReader === false ? undefined : readSimpleYaml(yaml);
     if (simple) {
@@ -164,13 +165,15 @@ function findDroppedComments(source: string): FrontmatterProblem[] {
       if (!value || value.type !== 'scalar' || !value.end) return;
       const comment = value.end.find((t) => t.type === 'comment');
       if (!comment || !/^#\S/.test(comment.source)) return;
+      // Block mappings and lists only: inside `[…]` or `{…}` a comment needs a line break after it.
       const parent = CST.visit.parentCollection(token, path);
-      const reads = CST.resolveAsScalar(value)?.value ?? value.source;
       const key = item.key && 'source' in item.key && typeof item.key.source === 'string' ? item.key.source : undefined;
-      const what = parent.type === 'block-seq' ? 'this list item' : key ? `\`${key}\`` : 'the value';
+      if (parent.type !== 'block-seq' && (parent.type !== 'block-map' || key === undefined)) return;
+      const reads = CST.resolveAsScalar(value)?.value ?? value.source;
+      const what = parent.type === 'block-seq' ? 'this list item' : `\`${key}\``;
       const whole = `${value.source} ${comment.source}`;
       const quoted = `"${whole.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-      const fix = whole.length > 80 || whole.includes('\n') ? 'put the whole value in quotes' : `write it in quotes: ${key && parent.type !== 'block-seq' ? `\`${key}: ${quoted}\`` : `\`- ${quoted}\``}`;
+      const fix = whole.length > 80 || whole.includes('\n') ? 'put the whole value in quotes' : `write it in quotes: \`${parent.type === 'block-seq' ? '-' : `${key}:`} ${quoted}\``;
       const pos = lineCounter.linePos(comment.offset);
       found.push({
         message: `YAML reads \`${shorten(comment.source)}\` as a comment and drops it: ${what} reads only "${shorten(reads)}". To keep it, ${fix}.`,
