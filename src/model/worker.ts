@@ -2,7 +2,7 @@
 // file that hangs or exhausts memory costs only this worker, never the linter.
 import { parentPort } from 'node:worker_threads';
 import { readModelFile, type ReadTask } from './read.js';
-import type { FileResult } from './entity.js';
+import { brokenEntity, type FileResult } from './entity.js';
 import { packResult, type PackedResult } from './wire.js';
 
 /** A message from the pool: files to read, tagged with their index in the pool's list. */
@@ -29,6 +29,7 @@ export function readSafely(task: ReadTask): FileResult {
     const overflow = error instanceof RangeError;
     return {
       file: task.file,
+      entity: brokenEntity(task),
       findings: [
         {
           file: task.file,
