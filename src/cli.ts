@@ -3,6 +3,7 @@
 import { ConfigError } from './config.js';
 import { UsageError, type Command } from './commands/command.js';
 import { version } from './version.js';
+import { todayEnvProblem } from './util/today.js';
 
 const commands: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./commands/lint.js')).command,
@@ -14,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.js')).command,
   dev: async () => (await import('./commands/dev.js')).command,
   codeowners: async () => (await import('./commands/codeowners.js')).command,
+  rename: async () => (await import('./commands/rename.js')).command,
   schemas: async () => (await import('./commands/schemas.js')).command,
 };
 
@@ -26,6 +28,7 @@ Commands:
   init [DIR]               create a starter model; never overwrites a file
   new KIND TITLE           create a bet, guardrail, team… from a template
   who QUERY [DIR]          who decides, is consulted and informed on a decision
+  rename OLD NEW [DIR]     rename an id: move its file and update every reference
   diff BASE [HEAD] [DIR]   what a change does to the model, between git revisions
   assess [DIR]             the score report of the latest self-assessment
   codeowners [DIR]         write .github/CODEOWNERS from the model's owners
@@ -56,6 +59,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(command.help);
       return 0;
     }
+    const badToday = todayEnvProblem();
+    if (badToday) throw new UsageError(badToday, 'Unset it to judge dates by today, or give a date such as 2026-11-21.');
     return await command.run(rest);
   } catch (error) {
     return report(error, name);

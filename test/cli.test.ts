@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTemp, copyOfExample, runCli, tempDir, writeFile } from './helpers.js';
+import { cleanTemp, copyOfExample, runCli, tempDir, testToday, writeFile } from './helpers.js';
 
 afterAll(cleanTemp);
 
@@ -298,9 +298,24 @@ describe('opmodel init and new', () => {
     expect(readFileSync(path, 'utf8')).toMatch(/^---\ntitle: "Faster onboarding for shops"\nstatus: proposed/);
     writeFileSync(path, 'edited by hand');
     const again = runCli(['new', 'bet', 'Faster onboarding for shops', '--dir', root], root);
-    expect(again.status).toBe(2);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("the id 'faster-onboarding-for-shops' is taken by model/bets/faster-onboarding-for-shops.md");
     expect(readFileSync(path, 'utf8')).toBe('edited by hand');
     expect(runCli(['new', 'bett', 'X'], root).stderr).toContain("did you mean 'bet'");
+  });
+
+  it('new refuses an id that an entity of another kind has (exit 1, naming its file), and writes nothing', () => {
+    const root = copyOfExample();
+    const lint = (dir: string) => JSON.parse(runCli(['lint', '--format', 'json'], dir).stdout).summary;
+    const before = lint(root);
+    const run = runCli(['new', 'role', 'Platform', '--dir', root], tempDir());
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("the id 'platform' is taken by model/teams/platform.md");
+    expect(existsSync(join(root, 'model/roles/platform.md'))).toBe(false);
+    expect(lint(root)).toEqual(before);
+    // A title that makes a free id is created.
+    expect(runCli(['new', 'role', 'Platform coach', '--dir', root], root).status).toBe(0);
+    expect(existsSync(join(root, 'model/roles/platform-coach.md'))).toBe(true);
   });
 });
 
@@ -309,5 +324,35 @@ describe('the library API', () => {
     const script = `import { lint } from ${JSON.stringify(new URL('../dist/lint.js', import.meta.url).href)}; const { result } = await lint(${JSON.stringify(broken)}); console.log(JSON.stringify(result.diagnostics.map((d) => d.rule)));`;
     const run = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(JSON.parse(run)).toEqual(['ref']);
+  });
+});
+
+describe('--as-of: dates judged as of a given day', () => {
+  // The example's first review_by is 2027-01-15 (model/operating-model.md).
+  it('lint --as-of judges review_by by that date, exactly as OPMODEL_TODAY does', () => {
+    const before = runCli(['lint', '--as-of', '2027-01-15', '--format', 'json'], clean);
+    expect(JSON.parse(before.stdout).diagnostics).toEqual([]);
+    const after = runCli(['lint', '--as-of', '2027-01-16', '--format', 'json'], clean);
+    expect(after.status).toBe(0);
+    const stale = JSON.parse(after.stdout).diagnostics;
+    expect(stale.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`)).toEqual(['model/operating-model.md stale']);
+    const byEnv = runCli(['lint', '--format', 'json'], clean, { OPMODEL_TODAY: '2027-01-16' });
+    expect(JSON.parse(byEnv.stdout).diagnostics).toEqual(stale);
+  });
+
+  it('refuses a date that does not exist, naming the flag (exit 2)', () => {
+    for (const bad of ['2027-02-30', '16.01.2027', 'tomorrow']) {
+      for (const command of ['lint', 'build', 'dev']) {
+        const run = runCli([command, '--as-of', bad], clean);
+        expect(run.status, `${command} --as-of ${bad}`).toBe(2);
+        expect(run.stderr).toContain('--as-of takes a date written YYYY-MM-DD');
+      }
+    }
+  });
+
+  it('refuses an OPMODEL_TODAY that is not a date, naming it, instead of ignoring it', () => {
+    const run = runCli(['lint'], clean, { OPMODEL_TODAY: '2027-13-01' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('OPMODEL_TODAY must be a date such as 2026-11-21, not "2027-13-01"');
   });
 });

@@ -258,7 +258,8 @@ const lastResort = [
 /** Each diagnostic names a file, a 1-based line and column inside it, a known rule and a message. */
 function checkDiagnostics(diagnostics: readonly JsonDiagnostic[], variants: readonly Variant[]): string[] {
   const problems: string[] = [];
-  const lineCounts = new Map(variants.map((v) => [`model/${v.path}`, v.bytes.toString('latin1').split('\n').length]));
+  // LF, CRLF and a lone CR (old Mac line endings) each end a line, for opmodel as for an editor.
+  const lineCounts = new Map(variants.map((v) => [`model/${v.path}`, v.bytes.toString('latin1').split(/\r\n|\r|\n/).length]));
   const knownRules = new Set<string>(ruleIds);
   diagnostics.forEach((d, i) => {
     const where = `diagnostic ${i} ${JSON.stringify(d).slice(0, 300)}`;

@@ -1,7 +1,13 @@
 // Runs one shared lint result, and one full of hostile file names and messages,
 // through every --format reporter and checks what users and CI depend on.
 
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it, vi } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { annotationText, breakMentions, markdownCode, markdownText } from '../src/reporters/github-text.js';
 import { formatNames, isFormatName, reporters } from '../src/reporters/index.js';
 import type { Diagnostic, LintResult, ReporterOptions } from '../src/types.js';
 
@@ -37,6 +43,18 @@ const result: LintResult = {
 };
 
 const clean: LintResult = { root: '/srv/acme', files: 12, errors: 0, warnings: 0, diagnostics: [] };
+
+/** Positions of 0 and names no URI can hold as they are, for the schema check. */
+const hostileResult: LintResult = {
+  root: '/srv/evil\nroot ü',
+  files: 2,
+  errors: 1,
+  warnings: 1,
+  diagnostics: [
+    { file: 'model/bets/x\n::error::y %0A 日本.md', line: 0, column: 0, severity: 'error', rule: 'custom', message: '\x1b[31m@everyone <img src=x onerror=alert(1)>' },
+    { file: 'model/bets/\ud800lone.md', line: 2, column: 1, severity: 'warning', rule: 'ref', message: 'x', related: [{ file: 'a b.md', line: 1, column: 1, message: '' }] },
+  ],
+};
 
 const ANSI = /\x1b\[[0-9;]*m/g;
 const lines = (text: string): string[] => text.replace(/\n$/, '').split('\n');
@@ -201,6 +219,46 @@ describe('sarif', () => {
   it('has an empty results list for a clean model', () => {
     expect(JSON.parse(reporters.sarif(clean, options)).runs[0].results).toEqual([]);
   });
+
+  it('counts columns in UTF-16 code units, as the positions opmodel reports do', () => {
+    expect(run.columnKind).toBe('utf16CodeUnits');
+  });
+
+  it('fingerprints each result so that moving lines keeps them and a second occurrence differs', () => {
+    const prints = run.results.map((r: any) => r.partialFingerprints['opmodel/v1']);
+    expect(new Set(prints).size).toBe(prints.length);
+    for (const print of prints) expect(print).toMatch(/^[0-9a-f]{32}$/);
+    // The same findings three lines further down, one message naming a line that moved too.
+    const moved: LintResult = {
+      ...result,
+      diagnostics: result.diagnostics.map((d) => ({ ...d, line: d.line + 3, message: d.message.replace('sales.md', 'sales.md line 6') })),
+    };
+    const withLine: LintResult = { ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, message: d.message.replace('sales.md', 'sales.md line 3') })) };
+    const printsOf = (r: LintResult) => JSON.parse(reporters.sarif(r, options)).runs[0].results.map((x: any) => x.partialFingerprints['opmodel/v1']);
+    expect(printsOf(moved)).toEqual(printsOf(withLine));
+    // Two equal findings in one file are two alerts, not one.
+    const twice: LintResult = { ...result, diagnostics: [result.diagnostics[0]!, { ...result.diagnostics[0]!, line: 9 }] };
+    const [first, second] = printsOf(twice);
+    expect(first).not.toBe(second);
+    expect(first).toBe(prints[0]);
+  });
+
+  it('is valid against the official SARIF 2.1.0 JSON schema, hostile names included', async () => {
+    const { default: Ajv04 } = await import('ajv-draft-04');
+    const schemaFile = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+    const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
+    const ajv = new Ajv04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+    const validate = ajv.compile(schema);
+    for (const logged of [result, clean, hostileResult]) {
+      const ok = validate(JSON.parse(reporters.sarif(logged, options)));
+      expect(validate.errors ?? []).toEqual([]);
+      expect(ok).toBe(true);
+    }
+    // The schema does catch a broken log: a region cannot start at line 0.
+    const broken = JSON.parse(reporters.sarif(result, options));
+    broken.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0;
+    expect(validate(broken)).toBe(false);
+  });
 });
 
 describe('github', () => {
@@ -266,19 +324,42 @@ describe('hostile file names and messages', () => {
     expect(out).toHaveLength(diagnostics.length);
     for (const line of out) {
       expect(line).toMatch(/^::(error|warning) file=[^:,\r\n]*,line=\d+,col=\d+,title=opmodel\(ref\)::[^\r\n]*$/);
-      expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+      // The message a person reads: no terminal escapes, no bidi tricks.
+      const message = line.slice(line.indexOf('::', 2) + 2);
+      expect(message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202e]/);
     }
   });
 
-  it('github: the runner decodes file names back to the original', () => {
+  it('github: the runner decodes every file name back to the original, a tab or escape included', () => {
     // The runner's own unescaping (actions/runner ActionCommand.cs).
     const unescape = (value: string): string =>
       value.replace(/%(25|0D|0A|3A|2C)/g, (_, code: string) => String.fromCharCode(parseInt(code, 16)));
-    const plainNames = names.filter((name) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u202e\u2028]/.test(name));
-    const files = lines(reporters.github({ ...hostile, diagnostics: plainNames.map((file, i) => ({ ...diagnostics[i]!, file })) }, options)).map(
-      (line) => unescape(/file=([^,]*)/.exec(line)![1]!),
-    );
-    expect(files).toEqual(plainNames);
+    const files = lines(reporters.github(hostile, options)).map((line) => unescape(/file=([^,]*)/.exec(line)![1]!));
+    expect(files).toEqual(names);
+    expect(reporters.github({ ...hostile, diagnostics: [{ ...diagnostics[0]!, file: 'model/bets/a\tb.md' }] }, options)).toContain('file=model/bets/a\tb.md,');
+  });
+
+  it('github: encodes exactly as @actions/core does', async () => {
+    const core = await import('@actions/core');
+    const printed: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    try {
+      for (const d of diagnostics) {
+        core[d.severity](annotationText(d.message), { file: d.file, startLine: d.line, startColumn: d.column, title: `opmodel(${d.rule})` });
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    // Same command, same encoded properties (in core's order) and the same encoded message.
+    const parse = (line: string) => {
+      const match = /^::(\w+) ([^:]*)::(.*)$/s.exec(line.replace(/\n$/, ''))!;
+      return { command: match[1], properties: Object.fromEntries(match[2]!.split(',').map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)])), data: match[3] };
+    };
+    const ours = lines(reporters.github(hostile, options)).map(parse);
+    expect(ours).toEqual(printed.map(parse));
   });
 
   it('stylish: no control characters, and exactly the expected lines', () => {
@@ -309,5 +390,51 @@ describe('hostile file names and messages', () => {
     expect(decodeURIComponent(run.results[0].relatedLocations[0].physicalLocation.artifactLocation.uri)).toBe(names[4]);
     expect(run.results.map((r: any) => r.message.text)).toEqual(diagnostics.map((d) => d.message));
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///srv/evil%0Aroot%20%C3%BC/');
+  });
+});
+
+describe('text for GitHub Markdown (job summary, comment)', () => {
+  const hostile = [
+    '<img src=x onerror=alert(1)> and <script>alert(1)</script>',
+    'a | b || c \\| d',
+    '**bold** _em_ ~~gone~~ `code` ``two`` $x^2$ [link](https://evil.example) ![img](x.png)',
+    'line one\nline two\r\nline three',
+    '@everyone, @acme/leads and mail@example.com',
+    '&amp; &lt;tag&gt; &#64;everyone \\ back\\slash',
+    '::warning::%0A spoof',
+    '` starts with a backtick and ends with one `',
+  ];
+  const parse = (markdown: string) => unified().use(remarkParse).use(remarkGfm).parse(markdown) as any;
+  const texts = (node: any): string[] => (node.type === 'text' || node.type === 'inlineCode' ? [node.value] : (node.children ?? []).flatMap(texts));
+  const kinds = (node: any): string[] => [node.type, ...(node.children ?? []).flatMap(kinds)];
+  const shown = (text: string) => text.replace(/\r\n|\r|\n/g, ' ').replace(/@(?=[A-Za-z0-9_-])/g, '@\u200d');
+
+  it('renders as exactly the characters given, in one table cell, with nothing but text', () => {
+    for (const text of hostile) {
+      const tree = parse(`| a | b |\n|---|---|\n| x | ${markdownText(text)} |\n`);
+      const table = tree.children[0];
+      expect(table.type).toBe('table');
+      expect(table.children).toHaveLength(2);
+      const cell = table.children[1].children[1];
+      expect(table.children[1].children).toHaveLength(2);
+      // Text only; a bare URL may be autolinked, but only to what it shows (no hidden target).
+      for (const kind of kinds(cell)) expect(['tableCell', 'text', 'link']).toContain(kind);
+      const links = (node: any): any[] => (node.type === 'link' ? [node] : (node.children ?? []).flatMap(links));
+      for (const link of links(cell)) expect(link.url).toBe(texts(link).join(''));
+      expect(texts(cell).join('')).toBe(shown(text));
+    }
+  });
+
+  it('code spans hold the text literally', () => {
+    for (const text of hostile) {
+      const tree = parse(`- ${markdownCode(text)}\n`);
+      expect(new Set(kinds(tree))).toEqual(new Set(['root', 'list', 'listItem', 'paragraph', 'inlineCode']));
+      expect(texts(tree).join('')).toBe(shown(text));
+    }
+  });
+
+  it('breaks mentions without changing what a reader sees', () => {
+    expect(breakMentions('@everyone @acme/leads a@b')).toBe('@\u200deveryone @\u200dacme/leads a@\u200db');
+    expect(annotationText('@octocat\x1b[2J\nnext')).toBe('@\u200doctocat\\x1b[2J\nnext');
   });
 });

@@ -11,7 +11,8 @@ import { readSimpleYaml } from '../dist/model/simple-yaml.js';
 // @ts-expect-error: the benchmark generator is plain JavaScript
 import { writeCorpus } from '../bench/generate.mjs';
 import { writeHostileCorpus } from './hostile/corpus.js';
-import { mutate, prng } from './simple-yaml/mutate.js';
+import { parseDocument } from 'yaml';
+import { insertSpace, mutate, prng, spaceClasses } from './simple-yaml/mutate.js';
 import { cleanTemp, repoRoot, tempDir } from './helpers.js';
 
 afterAll(cleanTemp);
@@ -19,6 +20,18 @@ afterAll(cleanTemp);
 /** Both readers' results for a whole file. */
 function bothWays(text: string) {
   return { fast: readFrontmatter(text), slow: readFrontmatter(text, { simpleReader: false }) };
+}
+
+/** What the `yaml` package itself reads from a block, when it reads it without a problem. */
+function yamlReads(source: string): unknown {
+  const doc = parseDocument(source, { version: '1.2', schema: 'core', merge: false, strict: true, uniqueKeys: true, logLevel: 'error' });
+  return doc.errors.length === 0 && doc.warnings.length === 0 ? doc.toJS() : 'a YAML problem';
+}
+
+/** The block a frontmatter holds: from the newline after the opening `---` to the one before the closing `---`. */
+function blockOf(text: string): string | undefined {
+  const end = text.indexOf('\n---\n', 3);
+  return text.startsWith('---\n') && end > 0 ? text.slice(3, end + 1) : undefined;
 }
 
 function markdownFiles(dir: string): string[] {
@@ -47,6 +60,7 @@ const accepted: [string, string][] = [
   ['nested lists and maps', block('teams: [growth, data-platform]', 'leading_indicators:', '  - metric: activation', '    target: "+5%"', '  - metric: retention', 'non_goals:', '- flush with the key', '- second', 'site:', '  nav:', '    depth: 2')],
   ['folded and literal text', block('problem: >-', '  Line one', '  line two.', '', '  New paragraph.', 'notes: |', '  keep', '    indented', '', 'kept: |+', '  end', '', 'last: >', '  folded', '  text')],
   ['unicode', block('title: Café — 🚀 launch', 'holder: Zoë Ångström')],
+  ['kept text whose last line is spaces', block('a: |+', '  x', '  x', ' ')],
 ];
 // Blocks the simple reader must leave to `yaml`.
 const declined: [string, string][] = [
@@ -63,6 +77,9 @@ const declined: [string, string][] = [
   ['a list, not a mapping', block('- a', '- b')],
   ['unclosed quote', block('a: "open')],
   ['more-indented folded line', block('a: >', '  x', '    y')],
+  ['a non-breaking space after a value', block('title: Our strategy\u00a0')],
+  ['a line of only a non-breaking space', block('title: x', '\u00a0', 'owner: y')],
+  ['an ideographic space in a value', block('title: Our\u3000strategy')],
 ];
 
 describe('simple YAML reader', () => {
@@ -122,5 +139,50 @@ describe('simple YAML reader', () => {
     expect(differ.slice(0, 3)).toEqual([]);
     // Enough variants take the simple path for the comparison to mean something.
     expect(taken).toBeGreaterThan(variants * 0.2);
+  });
+
+  it('reads every mutated block it takes exactly as the yaml package does', () => {
+    const blocks = markdownFiles(join(repoRoot, 'model')).flatMap((f) => blockOf(readFileSync(f, 'utf8')) ?? []);
+    const rand = prng(20261201);
+    const variants = Number(process.env.OPMODEL_FUZZ_VARIANTS ?? 4000) * 2;
+    let taken = 0;
+    const differ: string[] = [];
+    for (let k = 0; k < variants; k++) {
+      let source = blocks[Math.floor(rand() * blocks.length)]!;
+      for (let steps = 1 + Math.floor(rand() * 3); steps > 0; steps--) source = mutate(source, rand);
+      const simple = readSimpleYaml(source);
+      if (!simple) continue;
+      taken++;
+      if (!isDeepStrictEqual(simple.data, yamlReads(source))) differ.push(source);
+    }
+    console.log(`simple YAML reader vs yaml: ${variants} mutated blocks, ${taken} taken by the simple reader, ${differ.length} differ`);
+    expect(differ.slice(0, 3)).toEqual([]);
+    expect(taken).toBeGreaterThan(variants * 0.2);
+  });
+
+  it('agrees with yaml with every Unicode space and line break pasted in', () => {
+    const blocks = markdownFiles(join(repoRoot, 'model')).flatMap((f) => blockOf(readFileSync(f, 'utf8')) ?? []);
+    const rand = prng(20261202);
+    const perClass = Math.max(50, Math.round(Number(process.env.OPMODEL_FUZZ_VARIANTS ?? 4000) / 10));
+    let count = 0;
+    let taken = 0;
+    const differ: string[] = [];
+    for (const [name, piece] of spaceClasses) {
+      for (let k = 0; k < perClass; k++) {
+        let source = insertSpace(blocks[Math.floor(rand() * blocks.length)]!, piece, rand);
+        if (rand() < 0.5) source = mutate(source, rand);
+        count++;
+        const simple = readSimpleYaml(source);
+        if (simple) {
+          taken++;
+          if (!isDeepStrictEqual(simple.data, yamlReads(source))) differ.push(`${name}: ${JSON.stringify(source)}`);
+        }
+        // The whole file, through the fast path and without it: the same result, finding or not.
+        const { fast, slow } = bothWays(`---${source}---\nBody.\n`);
+        if (!isDeepStrictEqual(fast, slow)) differ.push(`${name} (whole file): ${JSON.stringify(source)}`);
+      }
+    }
+    console.log(`Unicode spaces and line breaks: ${spaceClasses.length} classes, ${count} blocks, ${taken} taken by the simple reader, ${differ.length} differ`);
+    expect(differ.slice(0, 3)).toEqual([]);
   });
 });

@@ -5,14 +5,14 @@ import { lint } from '../lint.js';
 import { reporters } from '../reporters/index.js';
 import { rules, docsPath } from '../rules/index.js';
 import { version } from '../version.js';
-import { type Command, parse, repoDir, UsageError, useColor } from './command.js';
+import { asOf, asOfOption, type Command, parse, repoDir, UsageError, useColor } from './command.js';
 import type { LintResult } from '../types.js';
 
 /** The default output folder, relative to DIR. */
 export const defaultOut = '_site';
 
 export const command: Command = {
-  help: `Usage: opmodel build [DIR] [--out DIST] [--base PATH] [--allow-errors]
+  help: `Usage: opmodel build [DIR] [--out DIST] [--base PATH] [--allow-errors] [--as-of DATE]
 
 Build the handbook website from the model: static files you can publish on
 GitHub Pages or any web server. The model is linted first; a model with
@@ -25,13 +25,16 @@ Options:
   --base PATH      sub-path the site is served under, e.g. /operating-model/
                    (default: site.base in opmodel.config.yaml, or /)
   --allow-errors   publish even when lint finds errors
+  --as-of DATE     judge dates (review_by, check-ins, quarters) and "needs review"
+                   as of DATE, YYYY-MM-DD (default: OPMODEL_TODAY, else today in UTC)
 `,
   async run(args) {
-    const { values, positionals } = parse(args, { out: { type: 'string' }, base: { type: 'string' }, 'allow-errors': { type: 'boolean' } });
+    const { values, positionals } = parse(args, { out: { type: 'string' }, base: { type: 'string' }, 'allow-errors': { type: 'boolean' }, ...asOfOption });
     if (positionals.length > 1) throw new UsageError('build takes one DIR.');
     const root = repoDir(positionals[0]);
     if (values.base !== undefined && !/^\/([A-Za-z0-9._~-]+\/?)*$/.test(values.base)) throw new UsageError('--base must be a path such as /operating-model/.');
-    const { result, model, config, relations } = await lint(root);
+    const today = asOf(values['as-of']);
+    const { result, model, config, relations } = await lint(root, { today });
     if (result.errors > 0 && !values['allow-errors']) {
       printFindings(result);
       process.stderr.write('opmodel: the handbook was not built because the model has errors. Fix them, or build anyway with --allow-errors.\n');
@@ -47,6 +50,7 @@ Options:
         config,
         relations,
         outDir,
+        today,
         ...(values.base !== undefined ? { base: values.base } : {}),
         log: (line) => process.stderr.write(`${line}\n`),
       });

@@ -28,7 +28,9 @@ that file's owner for review. The owner of a file is:
   - for a team, its \`lead\` (or else the team itself),
   - for a role, the role itself,
 and the handle is that team's \`github\` (@org/team) or that role's \`github\` (@user).
-Files without one fall back to the owner of model/operating-model.md.
+Files without one fall back to the owner of model/operating-model.md, who also owns
+opmodel.config.yaml and .github/ (switching a rule off or removing the lint job
+needs their review). Owners without a handle are listed, so one can be added.
 
 The file starts with a line saying it is generated; opmodel replaces only a file that
 starts with that line, and never writes outside DIR or through a symbolic link.
@@ -125,11 +127,24 @@ export function planCodeowners(entities: readonly Entity[], files: readonly stri
     return undefined;
   };
   const handleOfId = (id: unknown) => (typeof id === 'string' ? handleOf(byId.get(id)) : undefined);
+  /** Teams and roles that own a file but have no usable handle, by file. */
+  const unhandled = new Map<string, Entity>();
   const ownerHandle = (entity: Entity): string | undefined => {
     if (entity.broken) return undefined;
-    if (entity.kind === 'role') return handleOf(entity);
-    if (entity.kind === 'team') return handleOfId(entity.data.lead) ?? handleOf(entity);
-    return handleOfId(entity.data.owner);
+    let handle: string | undefined;
+    let ownerId: unknown = entity.data.owner;
+    if (entity.kind === 'role') {
+      handle = handleOf(entity);
+      ownerId = entity.id;
+    } else if (entity.kind === 'team') {
+      handle = handleOfId(entity.data.lead) ?? handleOf(entity);
+      ownerId = typeof entity.data.lead === 'string' && byId.has(entity.data.lead) ? entity.data.lead : entity.id;
+    } else {
+      handle = handleOfId(entity.data.owner);
+    }
+    const owner = typeof ownerId === 'string' ? byId.get(ownerId) : undefined;
+    if (!handle && owner && (owner.kind === 'team' || owner.kind === 'role')) unhandled.set(owner.file, owner);
+    return handle;
   };
 
   const rootFile = `${modelDir}/${modelRootFile}`;
@@ -154,6 +169,13 @@ export function planCodeowners(entities: readonly Entity[], files: readonly stri
     owners.add(handle);
     lines.push(`/${file} ${handle}`);
   }
+  if (unhandled.size > 0) {
+    const named = [...unhandled.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+    notes.push(
+      `${named.length} owner${named.length === 1 ? ' has' : 's have'} no GitHub handle, so ${fallback ? `the model's owner (${fallback}) reviews their files` : 'their files have no reviewer'}. Add \`github: "@user"\` to a role or \`github: "@org/team"\` to a team: ` +
+        named.map((o) => `${escapeControl(o.id)} (${escapeControl(o.file)})`).join(', '),
+    );
+  }
   if (unowned.length > 0) notes.push(`${unowned.length} file${unowned.length === 1 ? ' has' : 's have'} no owner with a GitHub handle and no fallback (give the model root an owner role with \`github\`): ${unowned.slice(0, 5).map(escapeControl).join(', ')}${unowned.length > 5 ? ', …' : ''}`);
   if (unwritable.length > 0) notes.push(`${unwritable.length} file name${unwritable.length === 1 ? '' : 's'} cannot be written literally in CODEOWNERS (spaces, #, glob characters) and ${unwritable.length === 1 ? 'was' : 'were'} left out: ${unwritable.slice(0, 5).map((f) => `'${escapeControl(f)}'`).join(', ')}${unwritable.length > 5 ? ', …' : ''}`);
 
@@ -161,6 +183,10 @@ export function planCodeowners(entities: readonly Entity[], files: readonly stri
   // The catch-all comes first: later, more specific lines win, and new files still get a reviewer.
   if (fallback && literalPath.test(modelDir)) {
     head.push('# Anything in the model without its own line: the owner of the operating model.', `/${posix.normalize(modelDir)}/ ${fallback}`, '');
+  }
+  if (fallback) {
+    // Switching a rule off or removing the lint job changes how every file is checked.
+    head.push('# The settings and the CI workflows: the owner of the operating model.', `/opmodel.config.yaml ${fallback}`, `/.github/ ${fallback}`, '');
     owners.add(fallback);
   }
   return { text: `${[...head, ...lines].join('\n')}\n`, files: lines.length, owners: owners.size, notes };

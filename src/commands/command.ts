@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isCalendarDate, todayString } from '../util/today.js';
 
 /** One CLI command. */
 export interface Command {
@@ -36,6 +37,16 @@ export function repoDir(dir: string | undefined): string {
   const root = resolve(dir ?? '.');
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`'${dir}' is not a folder.`, 'DIR is the root of the repository that holds your model/ folder.');
   return root;
+}
+
+/** The `--as-of DATE` option of the commands that judge dates (lint, build, dev). */
+export const asOfOption = { 'as-of': { type: 'string' } } as const;
+
+/** The date to judge by: --as-of when given (exit 2 unless a real YYYY-MM-DD date), else today. */
+export function asOf(value: string | undefined): string {
+  if (value === undefined) return todayString();
+  if (!isCalendarDate(value)) throw new UsageError(`--as-of takes a date written YYYY-MM-DD, such as 2026-11-21, not ${JSON.stringify(value.slice(0, 40))}.`);
+  return value;
 }
 
 /** Parses a `--format` value against the allowed names. */

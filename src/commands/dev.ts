@@ -2,10 +2,10 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../lint.js';
-import { type Command, parse, repoDir, UsageError } from './command.js';
+import { asOf, asOfOption, type Command, parse, repoDir, UsageError } from './command.js';
 
 export const command: Command = {
-  help: `Usage: opmodel dev [DIR] [--port N] [--base PATH]
+  help: `Usage: opmodel dev [DIR] [--port N] [--base PATH] [--as-of DATE]
 
 Preview the handbook at http://localhost:4321 while you edit the model. Every
 save re-reads the model and reloads the page; lint findings are printed here.
@@ -14,14 +14,17 @@ Stop with Ctrl-C.
 Options:
   --port N      port to listen on (default 4321)
   --base PATH   sub-path, e.g. /operating-model/
+  --as-of DATE  judge dates (review_by, check-ins, quarters) as of DATE,
+                YYYY-MM-DD (default: OPMODEL_TODAY, else today in UTC)
 `,
   async run(args) {
-    const { values, positionals } = parse(args, { port: { type: 'string' }, base: { type: 'string' } });
+    const { values, positionals } = parse(args, { port: { type: 'string' }, base: { type: 'string' }, ...asOfOption });
     if (positionals.length > 1) throw new UsageError('dev takes one DIR.');
     const root = repoDir(positionals[0]);
     const port = values.port === undefined ? 4321 : Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError('--port takes a number such as 4321.');
-    const first = await lint(root);
+    const today = asOf(values['as-of']);
+    const first = await lint(root, { today });
     report(first.result.errors, first.result.warnings);
     const { startDevServer } = await import('../site/build.js');
     const server = await startDevServer({
@@ -30,6 +33,7 @@ Options:
       config: first.config,
       relations: first.relations,
       port,
+      today,
       ...(values.base !== undefined ? { base: values.base } : {}),
       log: (line) => process.stderr.write(`${line}\n`),
     });
@@ -45,7 +49,7 @@ Options:
         timer = setTimeout(() => {
           running = running.then(async () => {
             try {
-              const next = await lint(root);
+              const next = await lint(root, { today });
               report(next.result.errors, next.result.warnings);
               await server.update(next.model);
             } catch (error) {

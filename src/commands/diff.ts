@@ -8,6 +8,7 @@ import { diffModels, type FieldChange, type ModelDiff } from '../model/diff.js';
 import { ruleIds } from '../rules/index.js';
 import { cleanupTemp } from '../util/temp.js';
 import { checkoutAt, verifyRevision } from '../util/git.js';
+import { markdownCode, markdownText } from '../reporters/github-text.js';
 import { type Command, formatOption, parse, repoDir, UsageError } from './command.js';
 
 export const command: Command = {
@@ -57,31 +58,33 @@ async function loadAt(root: string, config: Config, rev: string, temps: string[]
   return (await loadModel(at.root, config)).entities;
 }
 
-const code = (v: unknown) => (v === null || v === undefined ? '_none_' : `\`${oneLine(typeof v === 'string' ? v : JSON.stringify(v))}\``);
-const oneLine = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s).replace(/[\r\n`|]/g, ' ');
+// Everything from the model goes through the GitHub escaping: no HTML, mention or broken line.
+const short = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
+const code = (v: unknown) => (v === null || v === undefined ? '_none_' : markdownCode(short(typeof v === 'string' ? v : JSON.stringify(v))));
+const text = (s: string) => markdownText(short(s));
 
 function listChange(change: FieldChange): string {
+  const field = text(change.field);
   if (Array.isArray(change.before) || Array.isArray(change.after)) {
     const before = (Array.isArray(change.before) ? change.before : []).map((v) => JSON.stringify(v));
     const after = (Array.isArray(change.after) ? change.after : []).map((v) => JSON.stringify(v));
-    const added = after.filter((v) => !before.includes(v)).map((v) => oneLine(JSON.parse(v) as string));
-    const removed = before.filter((v) => !after.includes(v)).map((v) => oneLine(JSON.parse(v) as string));
-    const parts = [...added.map((v) => `+ \`${typeof v === 'string' ? v : JSON.stringify(v)}\``), ...removed.map((v) => `− \`${typeof v === 'string' ? v : JSON.stringify(v)}\``)];
-    return `${change.field} ${parts.join(', ') || 'reordered'}`;
+    const shown = (v: string) => code(JSON.parse(v) as unknown);
+    const parts = [...after.filter((v) => !before.includes(v)).map((v) => `+ ${shown(v)}`), ...before.filter((v) => !after.includes(v)).map((v) => `− ${shown(v)}`)];
+    return `${field} ${parts.join(', ') || 'reordered'}`;
   }
-  return `${change.field} ${code(change.before)} → ${code(change.after)}`;
+  return `${field} ${code(change.before)} → ${code(change.after)}`;
 }
 
 /** The diff as Markdown, ready to post as a pull-request comment. */
 export function markdown(diff: ModelDiff, labels: { base: string; head: string }): string {
-  const lines = [`### What this change does to the operating model`, '', `Compared \`${oneLine(labels.base)}\` with ${labels.head === 'work tree' ? 'the work tree' : `\`${oneLine(labels.head)}\``}.`, ''];
+  const lines = [`### What this change does to the operating model`, '', `Compared ${code(labels.base)} with ${labels.head === 'work tree' ? 'the work tree' : code(labels.head)}.`, ''];
   const nothing = !diff.added.length && !diff.removed.length && !diff.changed.length && !diff.decisions.length;
   if (nothing) return `${lines.join('\n')}No change to the model.\n`;
   const decided = diff.decisions.filter((d) => d.change === 'changed');
   if (decided.length || diff.decisions.length) {
     lines.push('#### Decision rights', '');
     for (const d of diff.decisions) {
-      const what = `*${oneLine(d.decision)}*`;
+      const what = `*${text(d.decision)}*`;
       if (d.change === 'added') lines.push(`- New decision ${what}: ${code(d.after?.decides)} decides.`);
       else if (d.change === 'removed') lines.push(`- Removed decision ${what} (was decided by ${code(d.before?.decides)}).`);
       else {
@@ -95,17 +98,17 @@ export function markdown(diff: ModelDiff, labels: { base: string; head: string }
   }
   if (diff.bets.length) {
     lines.push('#### Bets', '');
-    for (const b of diff.bets) lines.push(b.from === null ? `- New bet **${oneLine(b.title)}** (${code(b.to)}).` : `- **${oneLine(b.title)}** goes from ${code(b.from)} to ${code(b.to)}.`);
+    for (const b of diff.bets) lines.push(b.from === null ? `- New bet **${text(b.title)}** (${code(b.to)}).` : `- **${text(b.title)}** goes from ${code(b.from)} to ${code(b.to)}.`);
     lines.push('');
   }
   if (diff.added.length || diff.removed.length || diff.changed.length) {
     lines.push('#### Entities', '');
-    for (const e of diff.added) lines.push(`- Added ${e.kind} **${oneLine(e.title)}** (\`${e.file}\`).`);
-    for (const e of diff.removed) lines.push(`- Removed ${e.kind} **${oneLine(e.title)}** (\`${e.file}\`).`);
+    for (const e of diff.added) lines.push(`- Added ${text(e.kind)} **${text(e.title)}** (${code(e.file)}).`);
+    for (const e of diff.removed) lines.push(`- Removed ${text(e.kind)} **${text(e.title)}** (${code(e.file)}).`);
     for (const e of diff.changed) {
       const parts = e.fields.map(listChange);
       if (e.bodyChanged) parts.push('text edited');
-      lines.push(`- Changed ${e.kind} **${oneLine(e.title)}**: ${parts.join('; ')}.`);
+      lines.push(`- Changed ${text(e.kind)} **${text(e.title)}**: ${parts.join('; ')}.`);
     }
     lines.push('');
   }

@@ -1,16 +1,27 @@
-// `opmodel init`: scaffold a small starter model that lints clean; never overwrites a file.
+// `opmodel init`: scaffold a small starter model that lints clean, the CI workflow that lints every
+// pull request and publishes the handbook, and a .gitignore; never overwrites a file.
 import { join } from 'node:path';
-import { writeNewFile } from '../util/write.js';
+import { readExistingFile, writeNewFile } from '../util/write.js';
+import { escapeControl } from '../reporters/escape.js';
+import { actionRef } from '../version.js';
 import { currentQuarter, inOneYear } from './templates.js';
 import { type Command, parse, repoDir, UsageError } from './command.js';
+
+/** Where init writes the CI workflow, relative to DIR. */
+export const workflowPath = '.github/workflows/opmodel.yml';
+
+/** What the .gitignore init writes keeps out of git: installed packages, the built site, the lint cache. */
+const ignored = ['node_modules/', '_site/', '.opmodel-cache/'];
 
 export const command: Command = {
   help: `Usage: opmodel init [DIR]
 
 Create a starter operating model in DIR (default: the current folder): the model
 root, two roles, a team, a metric, a bet, a guardrail, a decision-rights matrix,
-the context grid, a weekly cadence and a .gitignore for the built site and cache.
-Files that already exist are left alone.
+the context grid and a weekly cadence; the GitHub workflow ${workflowPath}
+(lint every pull request, publish the handbook to GitHub Pages); and a .gitignore
+for node_modules/, the built site and the lint cache.
+Files that already exist are left alone, and init says which.
 `,
   async run(args) {
     const { positionals } = parse(args, {});
@@ -21,21 +32,130 @@ Files that already exist are left alone.
     for (const [file, content] of Object.entries(starter())) {
       const refusal = writeNewFile(root, join(root, file), content);
       if (refusal === undefined) created.push(file);
-      else kept.push(`${file} (${refusal === 'exists' ? 'already exists' : 'behind a link; skipped'})`);
+      else kept.push(`${file} (${refusal === 'exists' ? 'already exists' : 'behind a link; skipped'}${file === '.gitignore' ? gitignoreGaps(root) : ''})`);
     }
     const lines = [];
     if (created.length) lines.push(`Created:\n${created.map((f) => `  ${f}`).join('\n')}`);
-    if (kept.length) lines.push(`Left as they were:\n${kept.map((f) => `  ${f}`).join('\n')}`);
-    lines.push('Next: edit model/operating-model.md, then run `opmodel lint` and `opmodel build`.');
+    if (kept.length) lines.push(`Left as they were:\n${kept.map((f) => `  ${escapeControl(f)}`).join('\n')}`);
+    lines.push(`Next:
+  1. Edit model/operating-model.md and the starter files; check them with \`npx opmodel lint\`.
+  2. Give roles and teams a \`github:\` handle, then run \`npx opmodel codeowners\`
+     (the workflow checks that .github/CODEOWNERS is up to date).
+  3. Preview the handbook with \`npx opmodel dev\`.
+  4. Commit (package.json and package-lock.json too: the workflow installs from them) and
+     push. On GitHub, set Settings → Pages → Source to "GitHub Actions".`);
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   },
 };
 
+/** The lines an existing .gitignore lacks, said after "already exists"; empty when it has them all. */
+function gitignoreGaps(root: string): string {
+  const existing = readExistingFile(root, join(root, '.gitignore'));
+  if (existing.state !== 'file') return '';
+  const has = new Set(existing.text.split(/\r?\n/).map((line) => line.trim().replace(/^\//, '')));
+  const missing = ignored.filter((line) => !has.has(line) && !has.has(line.slice(0, -1)));
+  return missing.length ? `; add ${missing.join(' ')} to it` : '';
+}
+
+/**
+ * The workflow init writes: the Action on pull requests (annotations, job summary, one comment
+ * with what the change does to the model), the CODEOWNERS check, and the handbook published to
+ * GitHub Pages from main and weekly. \`uses\` names the Action, such as opmodel/opmodel@v1.
+ */
+export function workflow(uses = actionRef()): string {
+  return `# opmodel: lint every pull request and say what it changes in the model; publish the
+# handbook to GitHub Pages from main, and weekly so that "this week" stays current.
+name: opmodel
+on:
+  pull_request:
+  push:
+    branches: [main]
+  schedule:
+    - cron: "23 5 * * 1"   # Mondays, 05:23 UTC
+  workflow_dispatch:
+
+permissions:
+  contents: read
+
+jobs:
+  lint:
+    if: github.event_name == 'pull_request'
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      pull-requests: write   # the one comment with what the pull request changes
+    concurrency:   # one run per pull request at a time, so two pushes never race to comment
+      group: opmodel-\${{ github.event.pull_request.number }}
+      cancel-in-progress: true
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
+          persist-credentials: false
+      - uses: ${uses}
+        with:
+          changed-only: true   # findings in the files the pull request changed, and those it caused
+          # max-warnings: 20   # also fail on many warnings; not 0: a review_by date or an
+          #                      assessment band can warn when nothing in the pull request did
+          # sarif: opmodel.sarif   # for GitHub code scanning (private repositories: paid plans)
+
+  codeowners:
+    if: github.event_name == 'pull_request'
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          persist-credentials: false
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 24
+      - run: npm ci --no-audit --no-fund
+      - run: npx --no-install opmodel codeowners --check
+
+  handbook:
+    if: github.event_name != 'pull_request'
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0   # full history: "last updated" and the changelog come from git
+          persist-credentials: false
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 24
+      - run: npm ci --no-audit --no-fund
+      - name: Build the handbook (refuses a model with lint errors)
+        env:
+          BASE: /\${{ github.event.repository.name }}/   # a custom domain serves at /: use --base /
+        run: npx --no-install opmodel build --out _site --base "$BASE"
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: _site
+
+  deploy:
+    needs: handbook
+    runs-on: ubuntu-latest
+    permissions:
+      pages: write      # to publish the site
+      id-token: write   # to prove the site comes from this workflow
+    environment:
+      name: github-pages
+      url: \${{ steps.deployment.outputs.page_url }}
+    concurrency:
+      group: pages
+      cancel-in-progress: false
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+`;
+}
+
 function starter(): Record<string, string> {
   const quarter = currentQuarter();
   const review = inOneYear();
   return {
+    [workflowPath]: workflow(),
     'opmodel.config.yaml': `# opmodel settings; every one has a default. See the README.
 model: model
 rules:
@@ -44,9 +164,8 @@ rules:
 #   title: Our handbook
 #   repo: https://github.com/your-org/operating-model
 `,
-    '.gitignore': `# Built by opmodel: the handbook site and the lint cache.
-_site/
-.opmodel-cache/
+    '.gitignore': `# Installed packages, and what opmodel builds: the handbook site and the lint cache.
+${ignored.join('\n')}
 `,
     'model/README.md': `# Our operating model
 

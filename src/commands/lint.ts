@@ -1,15 +1,19 @@
 // `opmodel lint`: check the model and print findings in one of four formats.
-import { lint, lintWithConfig } from '../lint.js';
+import { lint } from '../lint.js';
 import { lintWithCache } from '../lint-cache.js';
-import type { Config } from '../config.js';
-import type { Diagnostic } from '../types.js';
-import { checkoutAt, git, verifyRevision } from '../util/git.js';
-import { cleanupTemp } from '../util/temp.js';
+import { changedSince, describeChangedSince, type ChangedSinceReport } from '../changed-since.js';
+import { verifyRevision } from '../util/git.js';
+import type { ReporterOptions } from '../types.js';
 import { reporters, formatNames } from '../reporters/index.js';
 import { rules, docsPath } from '../rules/index.js';
 import { version } from '../version.js';
 import { openCache } from '../model/cache.js';
-import { type Command, formatOption, parse, repoDir, UsageError, useColor } from './command.js';
+import { asOf, asOfOption, type Command, formatOption, parse, repoDir, UsageError, useColor } from './command.js';
+
+/** What every reporter is told: colour, the rules (for SARIF) and the version. */
+export function reporterOptions(color: boolean): ReporterOptions {
+  return { color, rules: rules.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, docs: docsPath(r.id) })), version };
+}
 
 export const command: Command = {
   help: `Usage: opmodel lint [DIR] [options]
@@ -23,6 +27,8 @@ Options:
   --changed-since REF   report only findings in files changed since git REF, and
                         findings elsewhere that the change caused (new since REF)
   --cache               reuse the work done for unchanged files (same findings)
+  --as-of DATE          judge dates (review_by, check-ins, quarters) as of DATE,
+                        YYYY-MM-DD (default: OPMODEL_TODAY, else today in UTC)
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or config problem.
 `,
@@ -33,6 +39,7 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or confi
       quiet: { type: 'boolean' },
       'changed-since': { type: 'string' },
       cache: { type: 'boolean' },
+      ...asOfOption,
     });
     if (positionals.length > 1) throw new UsageError(`lint takes one DIR, not ${positionals.length}.`);
     const root = repoDir(positionals[0]);
@@ -42,31 +49,26 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or confi
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number, such as 0.');
     }
+    const today = asOf(values['as-of']);
     const ref = values['changed-since'];
-    const changed = ref !== undefined ? changedSince(root, ref) : undefined;
+    if (ref !== undefined) verifyRevision(root, ref);
     const cache = values.cache ? openCache(root) : undefined;
-    const { result, config } = cache ? await lintWithCache(root, cache, { keepBodies: false }) : await lint(root, { keepBodies: false });
+    const outcome = cache ? await lintWithCache(root, cache, { keepBodies: false, today }) : await lint(root, { keepBodies: false, today });
     cache?.save();
-    if (ref !== undefined && changed) {
-      // Findings in changed files, and findings elsewhere that the change caused (a deleted role
-      // breaks the references to it): those that the model at REF did not have.
-      const before = await findingsAt(root, ref, config);
-      result.diagnostics = result.diagnostics.filter((d) => changed.has(d.file) || !before.has(findingKey(d)));
-      result.errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-      result.warnings = result.diagnostics.length - result.errors;
-    }
+    // Findings in changed files, and those elsewhere that the change caused (a deleted role breaks
+    // the references to it), each cross-file one moved to the side the change touched.
+    const partial: ChangedSinceReport | undefined = ref !== undefined ? await changedSince(root, ref, outcome, { today }) : undefined;
+    const result = partial ? partial.result : outcome.result;
     const hiddenWarnings = values.quiet ? result.warnings : 0;
     if (values.quiet) {
       result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
       result.warnings = 0;
     }
-    const output = reporters[format](result, {
-      color: format === 'stylish' && useColor(),
-      rules: rules.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, docs: docsPath(r.id) })),
-      version,
-    });
+    const output = reporters[format](result, reporterOptions(format === 'stylish' && useColor()));
     process.stdout.write(output);
-    if (format === 'stylish' && result.diagnostics.length === 0) {
+    // What a partial run checked goes to stderr, so json, sarif and github output stay one document.
+    if (partial) process.stderr.write(describeChangedSince(partial, ref!, hiddenWarnings));
+    else if (format === 'stylish' && result.diagnostics.length === 0) {
       const files = `${result.files} model file${result.files === 1 ? '' : 's'}`;
       process.stderr.write(hiddenWarnings > 0 ? `✔ No errors in ${files} (${hiddenWarnings} warning${hiddenWarnings === 1 ? '' : 's'} not shown: --quiet).\n` : `✔ No problems in ${files}.\n`);
     }
@@ -78,27 +80,3 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or confi
     return 0;
   },
 };
-
-/** Repository-relative files changed since a git revision, including uncommitted and new files. */
-function changedSince(root: string, ref: string): Set<string> {
-  verifyRevision(root, ref);
-  const changed = git(root, ['diff', '--name-only', '-z', '--relative', ref, '--']).split('\0');
-  const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '-z']).split('\0');
-  return new Set([...changed, ...untracked].filter(Boolean));
-}
-
-/**
- * The findings the model had at a revision, as file + rule + message (lines shift, so they do
- * not count): a finding outside the changed files is reported only when it is new.
- */
-async function findingsAt(root: string, ref: string, config: Config): Promise<Set<string>> {
-  const at = checkoutAt(root, ref, [config.model]);
-  try {
-    const { result } = await lintWithConfig(at.root, config, { keepBodies: false });
-    return new Set(result.diagnostics.map(findingKey));
-  } finally {
-    cleanupTemp(at.temp);
-  }
-}
-
-const findingKey = (d: Diagnostic) => `${d.file}\u0000${d.rule}\u0000${d.message}`;

@@ -1,7 +1,9 @@
 // `opmodel new KIND TITLE`: create an entity file from a template, with its id taken from the title.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { builtinKinds, builtinKindNames } from '../model/kinds.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
+import { walkModel } from '../model/load.js';
+import { escapeControl } from '../reporters/escape.js';
 import { ruleIds } from '../rules/index.js';
 import { suggestId } from '../rules/id.js';
 import { writeNewFile } from '../util/write.js';
@@ -14,7 +16,8 @@ export const command: Command = {
 
 Create a new file in the model from a template. The id (file name) comes from
 the title: opmodel new bet "Faster onboarding" creates model/bets/faster-onboarding.md.
-It never overwrites a file.
+It never overwrites a file, and refuses (exit 1) an id that any file in the model
+already has, of any kind: ids are unique across the whole model.
 
 KIND: ${builtinKindNames.filter((k) => k !== 'model').join(', ')} (or a custom kind from opmodel.config.yaml)
 
@@ -43,10 +46,25 @@ Options:
     const fullId = suggestId(title);
     const id = fullId.length <= 60 ? fullId : fullId.slice(0, 61).replace(/-[^-]*$/, '');
     const file = `${config.model}/${folder}/${id}.md`;
+    const holder = fileWithId(root, config, id);
+    if (holder !== undefined) return refuseTaken(id, holder);
     const refusal = writeNewFile(root, join(root, file), template(kind, title));
-    if (refusal === 'exists') throw new UsageError(`${file} already exists; nothing was written.`, 'Choose another title, or edit the existing file.');
+    if (refusal === 'exists') return refuseTaken(id, file);
     if (refusal) throw new UsageError(`${file} is outside the repository or behind a link; nothing was written.`);
     process.stdout.write(`Created ${file}\nFill in the fields marked with #, then run \`opmodel lint\`.\n`);
     return 0;
   },
 };
+
+/** The model file whose id (file name) is `id`, in any folder, compared without case. */
+export function fileWithId(root: string, config: Config, id: string): string | undefined {
+  return walkModel(root, config).found.find((f) => /\.md$/i.test(f.file) && basename(f.file).replace(/\.md$/i, '').toLowerCase() === id)?.file;
+}
+
+function refuseTaken(id: string, holder: string): number {
+  process.stderr.write(
+    `opmodel: the id '${id}' is taken by ${escapeControl(holder)}; ids are unique across the whole model, so nothing was written.\n` +
+      'Choose another title (the id is made from it), or edit that file instead.\n',
+  );
+  return 1;
+}

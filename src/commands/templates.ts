@@ -1,15 +1,16 @@
 // Starter frontmatter and body for each built-in kind, used by `opmodel new` and `opmodel init`.
+// Dates in them follow the same "today" as lint (OPMODEL_TODAY or the UTC date).
+import { todayString } from '../util/today.js';
 
-/** The current quarter, e.g. 2026-Q4. */
-export function currentQuarter(date = new Date()): string {
-  return `${date.getFullYear()}-Q${Math.floor(date.getMonth() / 3) + 1}`;
+/** The quarter a YYYY-MM-DD date falls in (default today), e.g. 2026-Q4. */
+export function currentQuarter(today = todayString()): string {
+  return `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
-/** A date a year from now, YYYY-MM-DD, for review_by. */
-export function inOneYear(date = new Date()): string {
-  const d = new Date(date);
-  d.setFullYear(d.getFullYear() + 1);
-  return d.toISOString().slice(0, 10);
+/** The date a year after a YYYY-MM-DD date (default today), for review_by; 29 February becomes 28 February. */
+export function inOneYear(today = todayString()): string {
+  const day = today.slice(5) === '02-29' ? '02-28' : today.slice(5);
+  return `${String(Number(today.slice(0, 4)) + 1).padStart(4, '0')}-${day}`;
 }
 
 const quote = (text: string) => JSON.stringify(text);

@@ -73,18 +73,40 @@ export function diffModels(before: Entity[], after: Entity[]): ModelDiff {
   return result;
 }
 
-function decisionsOf(entities: Entity[]): Map<string, { row: DecisionRow; file: string }> {
-  const map = new Map<string, { row: DecisionRow; file: string }>();
+/** Every decision row by its normalised wording; a decision recorded twice has two rows. */
+function decisionsOf(entities: Entity[]): Map<string, { row: DecisionRow; file: string }[]> {
+  const map = new Map<string, { row: DecisionRow; file: string }[]>();
   for (const e of entities) {
     if (e.kind !== 'decision-rights' || e.broken) continue;
     for (const matrix of decisionMatrices(e)) {
       for (const row of matrix.rows) {
         const key = normaliseDecision(row.decision);
-        if (key && !map.has(key)) map.set(key, { row, file: e.file });
+        if (!key) continue;
+        const list = map.get(key);
+        if (list) list.push({ row, file: e.file });
+        else map.set(key, [{ row, file: e.file }]);
       }
     }
   }
   return map;
+}
+
+/**
+ * Pairs the rows of one decision before and after: a row stays in its file first, then the rest in
+ * order. A row added elsewhere for a decision that exists (a duplicate) is an added row, not a change.
+ */
+function pairRows<T extends { file: string }>(before: T[], after: T[]): { old?: T; now?: T }[] {
+  const pairs: { old?: T; now?: T }[] = [];
+  const left = [...before];
+  const right: T[] = [];
+  for (const now of after) {
+    const index = left.findIndex((old) => old.file === now.file);
+    if (index >= 0) pairs.push({ old: left.splice(index, 1)[0]!, now });
+    else right.push(now);
+  }
+  for (const now of right) pairs.push(left.length > 0 && before.length >= after.length ? { old: left.shift()!, now } : { now });
+  for (const old of left) pairs.push({ old });
+  return pairs;
 }
 
 const summary = (row: DecisionRow): DecisionSummary => ({
@@ -100,24 +122,25 @@ function diffDecisions(before: Entity[], after: Entity[]): DecisionChange[] {
   const oldRows = decisionsOf(before);
   const newRows = decisionsOf(after);
   const changes: DecisionChange[] = [];
-  for (const [key, { row, file }] of newRows) {
-    const old = oldRows.get(key);
-    if (!old) {
-      changes.push({ decision: row.decision, file, change: 'added', changes: [], before: null, after: summary(row) });
-      continue;
+  const removed: DecisionChange[] = [];
+  for (const key of new Set([...newRows.keys(), ...oldRows.keys()])) {
+    for (const { old, now } of pairRows(oldRows.get(key) ?? [], newRows.get(key) ?? [])) {
+      if (now && !old) {
+        changes.push({ decision: now.row.decision, file: now.file, change: 'added', changes: [], before: null, after: summary(now.row) });
+      } else if (old && !now) {
+        removed.push({ decision: old.row.decision, file: old.file, change: 'removed', changes: [], before: summary(old.row), after: null });
+      } else if (old && now) {
+        const a = summary(old.row);
+        const b = summary(now.row);
+        const moved: FieldChange[] = [];
+        for (const field of ['decides', 'consulted', 'informed', 'responsible', 'sla', 'escalation'] as const) {
+          if (!sameValue(a[field], b[field])) moved.push({ field, before: a[field], after: b[field] });
+        }
+        if (moved.length > 0) changes.push({ decision: now.row.decision, file: now.file, change: 'changed', changes: moved, before: a, after: b });
+      }
     }
-    const a = summary(old.row);
-    const b = summary(row);
-    const moved: FieldChange[] = [];
-    for (const field of ['decides', 'consulted', 'informed', 'responsible', 'sla', 'escalation'] as const) {
-      if (!sameValue(a[field], b[field])) moved.push({ field, before: a[field], after: b[field] });
-    }
-    if (moved.length > 0) changes.push({ decision: row.decision, file, change: 'changed', changes: moved, before: a, after: b });
   }
-  for (const [key, { row, file }] of oldRows) {
-    if (!newRows.has(key)) changes.push({ decision: row.decision, file, change: 'removed', changes: [], before: summary(row), after: null });
-  }
-  return changes;
+  return [...changes, ...removed];
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -1,5 +1,7 @@
 // The loaded form of one model file: frontmatter data plus the source positions and body
-// structures (links, tables, raw HTML) that rules and the handbook need. Plain data only.
+// structures (links, tables, raw HTML) that rules and the handbook need. Plain data, and the
+// entity a file that cannot be read or parsed still has.
+import { basename } from 'node:path';
 import type { Diagnostic, Position } from '../types.js';
 
 /** A Markdown link or image found in a body. */
@@ -58,6 +60,8 @@ export interface Entity {
    * frontmatter's opening line.
    */
   positions: Record<string, Position>;
+  /** Pointer → text as written of a number or true/false that reads differently (`1.0`), when any. */
+  written?: Record<string, string>;
   /** The Markdown body (after the closing `---`), line endings as in the file. */
   body: string;
   /** 1-based file line on which the body starts. */
@@ -86,4 +90,28 @@ export interface FileResult {
   unchanged?: boolean;
   /** Set when the worker reading the file ran out of time or memory or crashed: not cached. */
   transient?: boolean;
+}
+
+/** An entity's id: its file name without `.md`. */
+export const idOf = (file: string): string => basename(file).replace(/\.md$/i, '');
+
+/**
+ * The entity of a file that cannot be read or parsed: its id (the file name) and the kind its
+ * folder implies still count, so references to it are no further findings.
+ */
+export function brokenEntity(task: { file: string; folderKind?: string }, hash = '', bodyLine = 1): Entity {
+  return {
+    kind: task.folderKind ?? '',
+    id: idOf(task.file),
+    file: task.file,
+    data: {},
+    positions: {},
+    body: '',
+    bodyLine,
+    links: [],
+    tables: [],
+    unsafeHtml: [],
+    hash,
+    broken: true,
+  };
 }

@@ -1,7 +1,7 @@
 // Frontmatter: the strict `---` framing check, then gray-matter with the `yaml` package as its
 // only engine (YAML 1.2 core schema), bounded before and during parsing, with key positions.
 import matter from 'gray-matter';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { CST, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Position } from '../types.js';
 import { escapePointer } from './relations.js';
 import { limits } from './limits.js';
@@ -22,6 +22,13 @@ export interface FrontmatterResult {
   bodyOffset: number;
   /** 1-based line on which the body starts. */
   bodyLine: number;
+  /** Text after a plain value that YAML drops as a comment (`in #deals`): `yaml-comment` findings. */
+  droppedComments: FrontmatterProblem[];
+  /**
+   * JSON Pointer → the text as written of a value YAML reads as a number or true/false where
+   * that text differs from the value's own (`1.0` for 1, `True` for true): fix hints quote it.
+   */
+  written: Record<string, string>;
 }
 
 const refuse = (language: string) => () => {
@@ -31,7 +38,7 @@ class RefusedLanguage extends Error {}
 
 /** Splits a file's text into frontmatter and body and parses the frontmatter safely. */
 export function readFrontmatter(text: string, options: { simpleReader?: boolean } = {}): FrontmatterResult {
-  const result: FrontmatterResult = { positions: {}, problems: [], bodyOffset: 0, bodyLine: 1 };
+  const result: FrontmatterResult = { positions: {}, problems: [], bodyOffset: 0, bodyLine: 1, droppedComments: [], written: {} };
   const problem = (message: string, line = 1, column = 1) => result.problems.push({ message, line, column });
 
   const firstEnd = text.indexOf('\n');
@@ -40,18 +47,29 @@ export function readFrontmatter(text: string, options: { simpleReader?: boolean 
     problem(describeBadOpening(text, firstLine));
     return result;
   }
-  // Find the closing line: the next line that is exactly `---`.
+  // Find the closing line: the next line that is exactly `---`. gray-matter ends the block at
+  // the first line that merely starts with `---`: such a line before it is a finding, so that
+  // no field after it is ever dropped unseen.
   let offset = firstEnd + 1;
   let line = 2;
   let closeStart = -1;
   let closeEnd = -1;
   while (offset <= text.length && firstEnd !== -1) {
     const end = text.indexOf('\n', offset);
-    const raw = text.slice(offset, end === -1 ? text.length : end).replace(/\r$/, '');
-    if (raw === '---') {
-      closeStart = offset;
-      closeEnd = end === -1 ? text.length : end + 1;
-      break;
+    if (text.startsWith('---', offset)) {
+      const raw = text.slice(offset, end === -1 ? text.length : end).replace(/\r$/, '');
+      if (raw === '---') {
+        closeStart = offset;
+        closeEnd = end === -1 ? text.length : end + 1;
+        break;
+      }
+      problem(
+        /^---[ \t]+$/.test(raw)
+          ? 'This line looks like the end of the frontmatter but is not: remove the spaces after `---`.'
+          : 'A line inside the frontmatter must not start with `---`: indent it, or put the value in quotes.',
+        line,
+      );
+      return result;
     }
     if (end === -1) break;
     offset = end + 1;
@@ -78,12 +96,14 @@ export function readFrontmatter(text: string, options: { simpleReader?: boolean 
   }
 
   let parsed: ParsedYaml | undefined;
-  const yamlEngine = (source: string) => {
-    // gray-matter ends the block before the closing line's `\n`, leaving a CRLF file's `\r`.
-    const yaml = source.endsWith('\r') ? source.slice(0, -1) : source;
+  // gray-matter refuses every engine but YAML; the YAML engine reads the block as framed above,
+  // which is gray-matter's block with its last line break: that break is YAML's too (`keep: |+`
+  // then an empty line reads "\n").
+  const yamlEngine = () => {
+    const yaml = block;
     const simple = options.simpleReader === false ? undefined : readSimpleYaml(yaml);
     if (simple) {
-      parsed = { data: simple.data, positions: simple.positions, problems: [] };
+      parsed = { data: simple.data, positions: simple.positions, written: simple.written, problems: [], commentAfterValue: simple.commentAfterValue };
       return {};
     }
     // The simple reader bounds its own depth; `yaml` is given no block nested too deeply.
@@ -116,19 +136,56 @@ export function readFrontmatter(text: string, options: { simpleReader?: boolean 
     }
     throw error;
   }
-  if (!parsed) {
-    // gray-matter skips the engine for a block of only blank lines and comments.
-    result.data = {};
-    result.positions[''] = { line: 1, column: 1 };
-    return result;
-  }
-  result.problems.push(...parsed.problems);
-  if (parsed.data !== undefined) {
-    result.data = parsed.data;
-    result.positions = parsed.positions;
+  // gray-matter skips the engine for a block it takes for blank lines and comments only; its
+  // test trims non-breaking spaces too, which YAML reads as text: YAML decides.
+  if (!parsed) yamlEngine();
+  result.problems.push(...parsed!.problems);
+  if (parsed!.data !== undefined) {
+    result.data = parsed!.data;
+    result.positions = parsed!.positions;
+    if (parsed!.written) result.written = parsed!.written;
+    // Skipped unless a `#` follows a space or tab right after other text on some line (the
+    // simple reader knows whether one follows a plain value).
+    if (parsed!.commentAfterValue ?? /[ \t]#\S/.test(block)) result.droppedComments = findDroppedComments(block);
   }
   return result;
 }
+
+/**
+ * Comments YAML cuts from the end of a plain value (`Ask in #deals` reads "Ask in"), found in
+ * `yaml`'s own syntax tree. A comment written `# like this` (a space after `#`) is taken as meant.
+ */
+function findDroppedComments(source: string): FrontmatterProblem[] {
+  const found: FrontmatterProblem[] = [];
+  const lineCounter = new LineCounter();
+  for (const token of new Parser(lineCounter.addNewLine).parse(source)) {
+    if (token.type !== 'document') continue;
+    CST.visit(token, (item, path) => {
+      const value = item.value;
+      if (!value || value.type !== 'scalar' || !value.end) return;
+      const comment = value.end.find((t) => t.type === 'comment');
+      if (!comment || !/^#\S/.test(comment.source)) return;
+      // Block mappings and lists only: inside `[…]` or `{…}` a comment needs a line break after it.
+      const parent = CST.visit.parentCollection(token, path);
+      const key = item.key && 'source' in item.key && typeof item.key.source === 'string' ? item.key.source : undefined;
+      if (parent.type !== 'block-seq' && (parent.type !== 'block-map' || key === undefined)) return;
+      const reads = CST.resolveAsScalar(value)?.value ?? value.source;
+      const what = parent.type === 'block-seq' ? 'this list item' : `\`${key}\``;
+      const whole = `${value.source} ${comment.source}`;
+      const quoted = `"${whole.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+      const fix = whole.length > 80 || whole.includes('\n') ? 'put the whole value in quotes' : `write it in quotes: \`${parent.type === 'block-seq' ? '-' : `${key}:`} ${quoted}\``;
+      const pos = lineCounter.linePos(comment.offset);
+      found.push({
+        message: `YAML reads \`${shorten(comment.source)}\` as a comment and drops it: ${what} reads only "${shorten(reads)}". To keep it, ${fix}.`,
+        line: pos.line,
+        column: pos.col,
+      });
+    });
+  }
+  return found;
+}
+
+const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 function describeBadOpening(text: string, firstLine: string): string {
   const trimmed = firstLine.trim();
@@ -199,7 +256,35 @@ const maxYamlProblems = 3;
 interface ParsedYaml {
   data?: Record<string, unknown>;
   positions: Record<string, Position>;
+  written?: Record<string, string>;
   problems: FrontmatterProblem[];
+  /** Set by the simple reader: whether a ` #` comment follows a plain value anywhere. */
+  commentAfterValue?: boolean;
+}
+
+/** Spaces other than U+0020 that YAML reads as text, not as indentation or blank. */
+const unicodeSpace = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
+const leadingOddSpace = /^[ ]*([\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])/;
+const oddFirst = /^[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
+
+/** What to say about indentation with a tab or a non-breaking space, in plain words. */
+function oddIndentMessage(lineText: string): string | undefined {
+  const match = leadingOddSpace.exec(lineText);
+  if (!match) return undefined;
+  const what = match[1] === '\t' ? 'a tab' : match[1] === '\u00a0' ? 'a non-breaking space (often pasted from a document)' : `a special space (U+${match[1]!.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+  if (lineText.trim() === '' || /^[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*$/.test(lineText)) return `This line holds only ${what}: make it empty.`;
+  return `Indent with spaces; this line starts with ${what}.`;
+}
+
+/** A message for a value with `: ` in it, which YAML reads as another field, or undefined. */
+function colonInValueMessage(lineText: string): string | undefined {
+  const match = /^[ ]*(-[ ]+)?([A-Za-z_][\w-]*):[ ]+([^'"[{|>].*?:[ ].*?)[ ]*$/.exec(lineText);
+  if (!match) return undefined;
+  const [, dash, key] = match;
+  // A ` #` starts a comment in YAML, so it is no part of the value.
+  const value = match[3]!.replace(/[ \t]+#.*$/, '');
+  const quoted = `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `The value of \`${key}\` has a colon and a space in it, which YAML reads as the start of another field: put the whole value in quotes, \`${dash ?? ''}${key}: ${quoted}\`.`;
 }
 
 /** Reads a frontmatter block with `yaml`, for every block the simple reader does not take. */
@@ -220,12 +305,25 @@ function parseYaml(source: string): ParsedYaml {
     prettyErrors: false,
     strict: true,
     keepSourceTokens: false,
+    // A key that is a list or mapping becomes its text in the data, as in `yaml`, without the
+    // process warning `yaml` would print on stderr.
+    logLevel: 'error',
   });
   // The first problems are the ones to fix; the rest are usually knock-on effects.
   const problems = [...doc.errors, ...doc.warnings];
-  for (const error of problems.slice(0, maxYamlProblems)) {
+  const lines = problems.length > 0 ? source.split('\n') : [];
+  for (const [index, error] of problems.slice(0, maxYamlProblems).entries()) {
     const pos = at(error.pos[0]);
-    out.problems.push({ message: yamlMessage(error.code, error.message), ...pos });
+    // A tab or non-breaking space at the start of a line up to the first error is its cause.
+    // (Before the error's own line, only at column 1: spaces then a tab can be text of a block.)
+    const odd = index === 0 ? lines.slice(0, pos.line).findIndex((l, i) => (i === pos.line - 1 ? leadingOddSpace.test(l) : oddFirst.test(l))) : -1;
+    if (odd >= 0) {
+      // What YAML says after it is a knock-on effect of the same line.
+      out.problems.push({ message: oddIndentMessage(lines[odd]!)!, line: odd + 1, column: 1 });
+      return out;
+    }
+    const plain = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? colonInValueMessage(lines[pos.line - 1] ?? '') : undefined;
+    out.problems.push({ message: plain ?? yamlMessage(error.code, error.message), ...pos });
   }
   if (problems.length > maxYamlProblems) {
     const last = out.problems[out.problems.length - 1]!;
@@ -264,6 +362,11 @@ function parseYaml(source: string): ParsedYaml {
         const keyNode = pair.key as YamlNode | null;
         const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
         const pos = at(keyNode?.range?.[0] ?? node.range?.[0] ?? 0);
+        // A key that starts with a non-breaking space: the line was indented with one.
+        if (unicodeSpace.test(key[0] ?? '')) {
+          out.problems.push({ message: oddIndentMessage(key)!, line: pos.line, column: 1 });
+          continue;
+        }
         const first = seen.get(key);
         if (first) {
           out.problems.push({ message: `The field \`${key}\` appears twice (first on line ${first.line}): keep one.`, ...pos });
@@ -273,6 +376,10 @@ function parseYaml(source: string): ParsedYaml {
         const childPointer = `${pointer}/${escapePointer(key)}`;
         if (!(childPointer in out.positions)) out.positions[childPointer] = pos;
         walk(pair.value as YamlNode | null, childPointer, depth + 1);
+      }
+    } else if (isScalar(node)) {
+      if ((typeof node.value === 'number' || typeof node.value === 'boolean') && typeof node.source === 'string' && node.source !== String(node.value)) {
+        (out.written ??= {})[pointer] = node.source;
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, index) => {

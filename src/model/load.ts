@@ -6,7 +6,7 @@ import { join, posix } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import type { Config } from '../config.js';
-import type { Entity, FileResult } from './entity.js';
+import { brokenEntity, type Entity, type FileResult } from './entity.js';
 import { builtinKinds, modelRootFile, tableKinds } from './kinds.js';
 import { limits } from './limits.js';
 import type { ReadTask } from './read.js';
@@ -322,7 +322,8 @@ async function readInPool(tasks: { index: number; task: ReadTask }[], onBatch?: 
           replies.push({
             index: culprit.index,
             // Transient: a stalled machine can cause it too, so the cache never keeps it.
-            result: { file: culprit.task.file, findings: [{ file: culprit.task.file, rule: 'file', line: 1, column: 1, message }], transient: true },
+            // The file still defines its id, so files that name it get no further findings.
+            result: { file: culprit.task.file, entity: brokenEntity(culprit.task), findings: [{ file: culprit.task.file, rule: 'file', line: 1, column: 1, message }], transient: true },
           });
         }
         queue.unshift(...inFlight.filter((item) => item !== culprit));

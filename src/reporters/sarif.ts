@@ -1,5 +1,6 @@
 // `--format sarif`: a SARIF 2.1.0 log for GitHub code scanning and other SARIF viewers.
 
+import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, LintResult, Reporter, ReporterOptions, RuleDescription, Severity } from '../types.js';
 import { toWellFormed } from './escape.js';
@@ -58,6 +59,24 @@ function rootUri(root: string): string {
   return href.endsWith('/') ? href : `${href}/`;
 }
 
+/** A finding's message without the line and column numbers in it, which shift as files are edited. */
+const withoutPositions = (message: string): string => message.replace(/\bline \d+\b/g, 'line').replace(/:\d+(:\d+)?\b/g, '');
+
+/**
+ * `partialFingerprints` that stay the same while lines move: rule, file, the message without
+ * positions, and which occurrence of that triple it is. Code scanning matches alerts across runs by them.
+ */
+function fingerprints(diagnostics: Diagnostic[]): { 'opmodel/v1': string }[] {
+  const seen = new Map<string, number>();
+  return diagnostics.map((d) => {
+    const key = `${d.rule}\u0000${d.file}\u0000${withoutPositions(d.message)}`;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    const hash = createHash('sha256').update(toWellFormed(`${key}\u0000${occurrence}`)).digest('hex').slice(0, 32);
+    return { 'opmodel/v1': hash };
+  });
+}
+
 /** Formats the result as a SARIF 2.1.0 log with one run. */
 export const sarif: Reporter = (result: LintResult, options: ReporterOptions): string => {
   const rules = options.rules.map(describeRule);
@@ -74,12 +93,14 @@ export const sarif: Reporter = (result: LintResult, options: ReporterOptions): s
     return index;
   };
 
-  const results = result.diagnostics.map((d: Diagnostic) => ({
+  const prints = fingerprints(result.diagnostics);
+  const results = result.diagnostics.map((d: Diagnostic, index) => ({
     ruleId: d.rule,
     ruleIndex: indexOf(d.rule),
     level: LEVEL[d.severity],
     message: { text: d.message },
     locations: [{ physicalLocation: physicalLocation(d.file, d.line, d.column) }],
+    partialFingerprints: prints[index],
     ...(d.related && d.related.length > 0
       ? {
           relatedLocations: d.related.map((r, index) => ({
@@ -100,6 +121,8 @@ export const sarif: Reporter = (result: LintResult, options: ReporterOptions): s
           driver: { name: 'opmodel', version: options.version, informationUri: REPOSITORY, rules },
         },
         originalUriBaseIds: { [SRCROOT]: { uri: rootUri(result.root) } },
+        // Columns count UTF-16 code units, as JavaScript strings (and GitHub) do.
+        columnKind: 'utf16CodeUnits',
         results,
       },
     ],

@@ -3,7 +3,8 @@ import type { Rule } from './rule.js';
 
 export const rule: Rule = {
   id: 'frontmatter',
-  description: 'Missing, unterminated or unparsable frontmatter; a language other than YAML; duplicate keys; too many aliases or too deep nesting.',
+  description:
+    'Missing, unterminated or unparsable frontmatter; a `---` line with spaces after it inside the frontmatter; tab or non-breaking-space indentation; a language other than YAML; duplicate keys; too many aliases or too deep nesting.',
   defaultSeverity: 'error',
   messages: {},
 };

@@ -2,7 +2,7 @@
 import type { Rule } from './rule.js';
 import { positionOf } from './rule.js';
 
-const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const rule: Rule = {
   id: 'id',

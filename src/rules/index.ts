@@ -19,6 +19,7 @@ import { rule as ref } from './ref.js';
 import { rule as schema } from './schema.js';
 import { rule as stale } from './stale.js';
 import { rule as unsafeHtml } from './unsafe-html.js';
+import { rule as yamlComment } from './yaml-comment.js';
 
 export const rules: readonly Rule[] = [
   assessment,
@@ -40,6 +41,7 @@ export const rules: readonly Rule[] = [
   schema,
   stale,
   unsafeHtml,
+  yamlComment,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.id);

@@ -67,8 +67,12 @@ function describe(error: ErrorObject, entity: Entity, validators: Validators): {
       const words: Record<string, string> = { integer: 'a whole number', number: 'a number', string: 'text', array: 'a list', object: 'a set of fields', boolean: 'true or false', null: 'empty' };
       const expected = String(params.type).split(',').map((t) => words[t] ?? t).join(' or ');
       const value = valueAt(entity.data, pointer);
-      const quoteHint = params.type === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? ` — put it in quotes, e.g. \`"${String(value)}"\`` : '';
-      return { pointer, message: `${field} must be ${expected}, not ${describeValue(value)}${quoteHint}.` };
+      // Quoted as written: `version: 1.0` needs `"1.0"`, not the `"1"` that YAML's number prints as.
+      const quoteHint = params.type === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? ` — put it in quotes, e.g. \`"${entity.written?.[pointer] ?? String(value)}"\`` : '';
+      const item = params.type === 'string' ? itemAsText(pointer, value) : undefined;
+      if (item) return { pointer, message: `${field} is read as a field, not text, because of the colon and space in it: put the item in quotes, \`- ${item}\`.` };
+      const shown = entity.written?.[pointer] !== undefined ? `${typeof value} ${entity.written[pointer]}` : describeValue(value);
+      return { pointer, message: `${field} must be ${expected}, not ${shown}${quoteHint}.` };
     }
     case 'pattern':
     case 'format':
@@ -91,6 +95,20 @@ function describe(error: ErrorObject, entity: Entity, validators: Validators): {
     default:
       return { pointer, message: `${field} ${error.message ?? 'is not valid'}.` };
   }
+}
+
+/**
+ * A list item written `- Phones: tablets only` where text was meant is a mapping of one field:
+ * the item as it was meant, quoted, or undefined for anything else.
+ */
+function itemAsText(pointer: string, value: unknown): string | undefined {
+  if (!/\/\d+$/.test(pointer) || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length !== 1) return undefined;
+  const [key, inner] = entries[0]!;
+  if (inner !== null && typeof inner === 'object') return undefined;
+  const text = inner === null ? `${key}:` : `${key}: ${String(inner)}`;
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 function formatMessage(field: string, value: unknown, rule: string, keyword: string): string {

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync, mkdtempSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RuleEntry, SiteSettings } from '../config.js';
 import type { Thresholds } from '../model/assessment.js';
@@ -189,9 +189,15 @@ function copySite(work: string): string {
   return copy;
 }
 
-/** Runs Astro in this process when Node is new enough, else in a child on the packaged Node. */
+/**
+ * Runs Astro in this process, or in a child on this same Node when OPMODEL_ASTRO_CHILD=1 (the dev
+ * server's tests: Astro's dev server stands down inside Vitest).
+ */
 async function runAstro(site: string, command: 'build' | 'dev', run: AstroRun): Promise<RunningAstro> {
-  if (nodeMajor(process.versions.node) >= 22 && process.env.OPMODEL_ASTRO_CHILD !== '1') {
+  if (!nodeIsNewEnough(process.versions.node)) {
+    throw new Error(`The handbook needs Node.js 22.12 or newer; this is Node.js ${process.versions.node}.`);
+  }
+  if (process.env.OPMODEL_ASTRO_CHILD !== '1') {
     process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
     process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
     const { astroConfig } = (await import(pathToFileURL(join(site, 'astro-config.mjs')).href)) as {
@@ -214,7 +220,7 @@ async function runAstro(site: string, command: 'build' | 'dev', run: AstroRun): 
     const address = server.address;
     return { url: `http://${address.address}:${address.port}${run.base}`, stop: () => server.stop() };
   }
-  const child = spawn(childNode(), [join(site, 'run-astro.mjs'), command, JSON.stringify(run)], {
+  const child = spawn(process.execPath, [join(site, 'run-astro.mjs'), command, JSON.stringify(run)], {
     cwd: site,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: childEnv(),
@@ -250,21 +256,10 @@ function exited(child: ChildProcess, message: string): Promise<void> {
   });
 }
 
-/** Astro needs Node ≥ 22: the running one if it is, else the `node` package's binary. */
-function childNode(): string {
-  if (nodeMajor(process.versions.node) >= 22) return process.execPath;
-  const packaged = [join(siteDir, '..', 'node_modules', 'node', 'bin', 'node')];
-  // When installed as a dependency, the `node` package may be hoisted next to ours.
-  for (let dir = dirname(realpathSync(siteDir)); dir !== dirname(dir); dir = dirname(dir)) {
-    if (dir.endsWith(`${sep}node_modules`)) packaged.push(join(dir, 'node', 'bin', 'node'));
-  }
-  const found = packaged.find((path) => existsSync(path));
-  if (!found) throw new Error(`The handbook needs Node 22 or newer (this is ${process.versions.node}); install Node 22+ and run opmodel build again.`);
-  return found;
-}
-
-function nodeMajor(version: string): number {
-  return Number(version.split('.')[0]);
+/** Whether a Node version (such as 22.12.0) is one Astro runs on: 22.12 or newer. */
+function nodeIsNewEnough(version: string): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return major > 22 || (major === 22 && minor >= 12);
 }
 
 /** Indexes the built pages with Pagefind and writes its bundle (and UI) to outDir/pagefind. */

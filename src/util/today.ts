@@ -1,10 +1,24 @@
-// Today's date as every date rule and the handbook judge it.
+// "Today" as every date rule, the handbook and the templates judge it: the current UTC date, or a
+// fixed date (`--as-of`, or OPMODEL_TODAY) so that a run can be reproduced and CI never turns red
+// by the calendar alone.
 
-/** OPMODEL_TODAY (YYYY-MM-DD) when set, for reproducible runs; else the local date. */
-export function todayString(): string {
+/** Whether text is a real calendar date written YYYY-MM-DD (2026-02-30 is not). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/** The message for an OPMODEL_TODAY that is not a date, or undefined when it is fine or unset. */
+export function todayEnvProblem(): string | undefined {
   const fromEnv = process.env.OPMODEL_TODAY;
-  if (fromEnv && /^\d{4}-\d{2}-\d{2}$/.test(fromEnv)) return fromEnv;
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  if (fromEnv === undefined || fromEnv === '' || isCalendarDate(fromEnv)) return undefined;
+  return `OPMODEL_TODAY must be a date such as 2026-11-21, not ${JSON.stringify(fromEnv.slice(0, 40))}.`;
+}
+
+/** OPMODEL_TODAY (YYYY-MM-DD) when set, else the current UTC date. Throws on an OPMODEL_TODAY that is not a date. */
+export function todayString(): string {
+  const problem = todayEnvProblem();
+  if (problem) throw new Error(problem);
+  return process.env.OPMODEL_TODAY || new Date().toISOString().slice(0, 10);
 }

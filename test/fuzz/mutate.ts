@@ -120,6 +120,14 @@ const unicodePieces: readonly Buffer[] = [
   '\u0301', // combining accent
   '\uff1a', // fullwidth colon
   '\u1680', // ogham space mark
+  // Every other Unicode space YAML reads as text: U+2000–U+200A, narrow NBSP, math, ideographic.
+  ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i)),
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\r', // a lone CR (old Mac line break)
+  '\r\n',
+  '\t',
   '\u001b[31m', // terminal escape
   '\u0007',
   '\u007f',
@@ -225,7 +233,7 @@ export const mutators: Readonly<Record<string, Mutator>> = {
     if (roll < 0.15) {
       // Re-indent every frontmatter line.
       const [from, to] = frontmatterLines(lines);
-      const pad = Buffer.from(pick(random, [' ', '  ', '\t', '\u00a0']), 'utf8');
+      const pad = Buffer.from(pick(random, [' ', '  ', '\t', '\u00a0', '\u3000', '\u2007', '\u202f']), 'utf8');
       for (let i = from; i <= Math.min(to, lines.length - 1); i++) lines[i] = Buffer.concat([pad, lines[i]!]);
       return joinLines(lines);
     }
@@ -236,7 +244,7 @@ export const mutators: Readonly<Record<string, Mutator>> = {
       while (strip < line.length && (line[strip] === 0x20 || line[strip] === 0x09)) strip++;
       lines[at] = line.subarray(Math.min(strip, int(random, 1, 4)));
     } else {
-      lines[at] = Buffer.concat([Buffer.from(pick(random, [' ', '  ', '    ', '\t', ' \t', '        '])), line]);
+      lines[at] = Buffer.concat([Buffer.from(pick(random, [' ', '  ', '    ', '\t', ' \t', '        ', '\u00a0', '\u00a0\u00a0', ' \u00a0', '\u2003'])), line]);
     }
     return joinLines(lines);
   },
@@ -251,7 +259,7 @@ export const mutators: Readonly<Record<string, Mutator>> = {
     } else if (roll === 2) lines.splice(int(random, 0, lines.length), 0, Buffer.from('---')); // an extra fence
     else if (roll === 3 && fences.length > 0) {
       lines[fences[0]!] = Buffer.from(pick(random, ['---js', '---javascript', '---coffee', '--- yaml', '---json', '--- ', ' ---', '----', '+++', '...', '-- -', '—', '---\r\r']));
-    } else if (roll === 4 && fences.length > 1) lines[fences[1]!] = Buffer.from(pick(random, ['...', '--- ', '----', ' ---', '---#', '+++']));
+    } else if (roll === 4 && fences.length > 1) lines[fences[1]!] = Buffer.from(pick(random, ['...', '--- ', '---\t', '---  \t', '----', ' ---', '---#', '+++']));
     else if (roll === 5) lines.unshift(Buffer.from(pick(random, ['', ' ', '\ufeff', '<!-- x -->', '#'])));
     else if (roll === 6 && fences.length > 1) lines.splice(fences[1]!, 0, Buffer.from('---')); // an empty document after the first
     else lines.push(Buffer.from('---'), Buffer.from('title: second block'), Buffer.from('---'));

@@ -39,7 +39,8 @@ export function writeHostileCorpus(root: string, markerPath: string): HostileCas
   put('UTF-16', 'model/roles/utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('---\ntitle: x\n---\n', 'utf16le')]), ['file'], 1);
   put('binary', 'model/roles/binary.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), ['file'], 3);
   put('NUL byte', 'model/roles/nul.md', Buffer.from('---\ntitle: x\nholder: a\u0000b\n---\n'), ['file'], 3);
-  put('CR-only line endings', 'model/roles/cr-only.md', '---\rtitle: x\r---\r', ['file', 'frontmatter'], 1);
+  // Old Mac line endings are line breaks: the unknown field is found on its own line.
+  put('CR-only line endings', 'model/roles/cr-only.md', '---\rtitle: x\rholdr: a\r---\r', ['schema'], 3);
   put('empty file', 'model/roles/empty.md', '', ['file'], 1);
   put('tab indentation', 'model/roles/tabs.md', '---\ntitle: x\nteam:\n\t- a\n---\n', ['frontmatter'], 4);
   put('duplicate keys', 'model/roles/dupe.md', '---\ntitle: x\nholder: a\nholder: b\n---\n', ['frontmatter'], 4);
