@@ -124,8 +124,8 @@ function countDelimiters(body: string): number {
  */
 export function readBody(body: string, firstLine: number, wantsTables: boolean, parse: (body: string) => MdNode = parseMarkdown): ParsedBody {
   const out: ParsedBody = { links: [], tables: [], unsafeHtml: [] };
-  // CommonMark counts a lone CR as a line break and opmodel's line numbers do not: blank it so lines agree.
-  const tree = parse(body.includes('\r') ? body.replace(/\r(?!\n)/g, ' ') : body);
+  // (The reader has already made a lone CR a line feed, as CommonMark counts it a line break.)
+  const tree = parse(body);
   const at = (point: MdPoint | undefined) => ({ line: (point?.line ?? 1) + firstLine - 1, column: point?.column ?? 1 });
   const visit = (node: MdNode, inTable: boolean): boolean => {
     switch (node.type) {
