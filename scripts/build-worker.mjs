@@ -1,5 +1,7 @@
-// Bundles the parsing worker (dist/model/worker.js and everything it imports: gray-matter and
-// yaml; remark stays out) into one minified file, so each worker starts in tens of milliseconds.
+// Bundles the parsing worker (dist/model/worker.js and everything it imports: gray-matter, yaml,
+// and remark + GFM, the Markdown fallback, which only runs when satteri cannot load) into one
+// minified file, so each worker starts in tens of milliseconds. satteri, a native module, stays
+// external: it is loaded from node_modules, or not at all.
 import { build } from 'esbuild';
 
 await build({
@@ -12,6 +14,7 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
   minify: true,
+  external: ['satteri'],
   // gray-matter and its helpers are CommonJS and call require() for Node built-ins.
   banner: { js: "import { createRequire as __opmodelRequire } from 'node:module';\nconst require = __opmodelRequire(import.meta.url);" },
 });

@@ -1,12 +1,9 @@
-// The fast body scan must find exactly the links and raw HTML that remark finds, at the same
-// places: checked on tricky Markdown and on every body of the example model and the fixtures.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// opmodel's body reader (satteri) must find exactly the links and raw HTML that remark + GFM
+// find, at the same places: checked on tricky Markdown and on every body of the example model
+// and the fixtures. (The public suites and the fuzz are in markdown-conformance.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { scanBody } from '../dist/model/scan.js';
-import { parseBody } from '../dist/model/body-remark.js';
-import { readFrontmatter } from '../dist/model/frontmatter.js';
-import { repoRoot } from './helpers.js';
+import { readBody } from '../dist/model/body.js';
+import { difference, modelBodies, opmodelReader, remarkReader } from './body-readers.js';
 
 const tricky: [string, string][] = [
   ['plain link', 'See [the strategy](../operating-model.md) first.'],
@@ -37,38 +34,27 @@ const tricky: [string, string][] = [
   ['empty destination', '[empty]() and [hash](#section)'],
 ];
 
-describe('scanBody agrees with remark', () => {
+describe('the body reader agrees with remark + GFM on links and raw HTML', () => {
   it.each(tricky)('%s', (_, body) => {
-    const key = (l: { type: string; line: number; column: number; url: string }) => `${l.type} ${l.line}:${l.column} ${l.url}`;
-    const html = (x: { unsafeHtml: { line: number; column: number; what: string }[] }) => x.unsafeHtml.map((u) => `${u.line}:${u.column} ${u.what}`).sort();
-    const scanned = scanBody(body, 5);
-    const parsed = parseBody(body, 5, false);
-    expect(scanned.links.map(key).sort()).toEqual(parsed.links.map(key).sort());
-    expect(html(scanned)).toEqual(html(parsed));
+    expect(difference(body, opmodelReader, remarkReader)).toBeUndefined();
   });
 
   it('on every body of the example model and the fixtures', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (path.endsWith('.md')) files.push(path);
-      }
-    };
-    walk(join(repoRoot, 'model'));
-    walk(join(repoRoot, 'test', 'fixtures'));
-    expect(files.length).toBeGreaterThan(100);
-    const differing: string[] = [];
-    for (const file of files) {
-      const text = readFileSync(file, 'utf8');
-      const fm = readFrontmatter(text);
-      const body = text.slice(fm.bodyOffset);
-      const a = scanBody(body, fm.bodyLine);
-      const b = parseBody(body, fm.bodyLine, false);
-      const key = (l: { line: number; column: number; url: string }) => `${l.line}:${l.column} ${l.url}`;
-      if (a.links.map(key).sort().join() !== b.links.map(key).sort().join() || a.unsafeHtml.length !== b.unsafeHtml.length) differing.push(file);
-    }
+    const bodies = modelBodies();
+    expect(bodies.length).toBeGreaterThan(100);
+    const differing = bodies.filter(({ body }) => difference(body, opmodelReader, remarkReader)).map(({ file }) => file);
     expect(differing).toEqual([]);
+  });
+
+  it('gives file positions: lines counted from where the body starts, columns in characters', () => {
+    const read = readBody('Intro line.\n\n> Über [a bet](../bets/x.md) and <img src=x onerror=alert(1)>\n', 7, false);
+    expect(read.links.map((l) => [l.line, l.column, l.url, l.text])).toEqual([[9, 8, '../bets/x.md', 'a bet']]);
+    expect(read.unsafeHtml.map((u) => [u.line, u.column, u.what])).toEqual([[9, 45, 'the `onerror` event handler']]);
+  });
+
+  it('decodes entities and escapes in destinations, so a disguised scheme is still seen', () => {
+    const read = readBody('[x](javascript&colon;alert(1)) [y](a\\_b.md) [z](%2E%2E/c&amp;d.md)\n', 1, false);
+    expect(read.links.map((l) => l.url)).toEqual(['javascript:alert(1)', 'a_b.md', '%2E%2E/c&d.md']);
+    expect(read.unsafeHtml.map((u) => u.what)).toEqual(['a `javascript:` link']);
   });
 });

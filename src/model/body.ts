@@ -1,10 +1,10 @@
-// Markdown bodies, read only as far as rules need (links, raw HTML, tables), after bounds that
-// keep pathological input away from any parser. body-remark.ts holds the reference reading with
-// unified + remark-parse + remark-gfm that the tests compare these readers with.
-import type { BodyLink, BodyTable, UnsafeHtml } from './entity.js';
+// Markdown bodies, read only as far as rules need: links, images, definitions, raw HTML and
+// GFM tables, with file positions, all taken from the one syntax tree of markdown.ts (satteri, or
+// remark + GFM), after bounds that keep pathological input away from any parser.
+import type { BodyLink, BodyTable, TableCell, UnsafeHtml } from './entity.js';
 import { limits } from './limits.js';
-import { scanBody } from './scan.js';
-import { endsTable, isTableStart, readTable } from './table.js';
+import { dangerousScheme, findUnsafeHtml } from './html.js';
+import { parseMarkdown, type MdNode, type MdPoint } from './markdown.js';
 
 export interface ParsedBody {
   links: BodyLink[];
@@ -14,33 +14,41 @@ export interface ParsedBody {
   refused?: { message: string; line: number; column: number };
 }
 
-/** True when a body can hold nothing the rules look at, so it needs no parse. */
+/**
+ * True unless the body can hold nothing the rules read, so it needs no parse: every link,
+ * image, definition, autolink (also GFM's bare `www.`, `https://` and e-mail ones) and raw
+ * HTML needs one of these strings, and a table needs a pipe. test/markdown-conformance.test.ts
+ * checks it on every spec example and fuzzed body.
+ */
 export function bodyNeedsParse(body: string, wantsTables: boolean): boolean {
   if (wantsTables && body.includes('|')) return true;
-  return body.includes('](') || body.includes(']:') || body.includes('<') || /\b(?:javascript|data|vbscript):/i.test(body);
+  return mayHoldLink.test(body);
 }
+
+const mayHoldLink = /\]\(|\]:|[<@]|www\.|:\/\//i;
 
 /** Bounds checked before parsing, so no body can overflow the parser's stack or run for minutes. */
 export function checkBounds(body: string, firstLine: number): ParsedBody['refused'] {
-  if (Buffer.byteLength(body) > limits.maxBodyParseBytes) {
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: most bodies need no count.
+  if (body.length * 3 > limits.maxBodyParseBytes && Buffer.byteLength(body) > limits.maxBodyParseBytes) {
     return { message: `The body is larger than ${limits.maxBodyParseBytes / 1024} KB: split it into several files.`, line: firstLine, column: 1 };
   }
-  // One pass says whether any bound could be near; only then do the exact checks below run.
-  if (!nearAnyBound(body)) return undefined;
   const lineOf = (index: number) => {
     let line = firstLine;
     for (let i = body.indexOf('\n'); i !== -1 && i < index; i = body.indexOf('\n', i + 1)) line++;
     return line;
   };
-  // Container nesting: `>` markers, or indentation deep enough to nest lists that far. One pass
-  // of each pattern over the whole body; lines are counted only when one matches.
-  const nested = nestingPattern.exec(body);
+  // Each check is one regular-expression pass, or runs only on a body long enough to reach its
+  // bound; lines are counted only when one matches.
+  // Container nesting: `>` markers, or indentation deep enough to nest lists that far.
+  const nested = mayNest.test(body) ? nestingPattern.exec(body) : null;
   if (nested) {
     return { message: `Line nests quotes or lists more than ${limits.maxMarkdownNesting} levels deep: flatten it.`, line: lineOf(nested.index), column: 1 };
   }
   // A block of thousands of lines without a blank one (lazy continuation lines) costs
   // Markdown parsers quadratic time, and no person writes one.
-  const longBlock = findLongBlock(body);
+  // (Each of those lines needs a character and a line break.)
+  const longBlock = body.length > limits.maxBlockLines * 2 ? findLongBlock(body) : -1;
   if (longBlock !== -1) {
     return { message: `A paragraph runs for more than ${limits.maxBlockLines} lines without a blank line: break it up.`, line: firstLine + longBlock, column: 1 };
   }
@@ -55,8 +63,7 @@ export function checkBounds(body: string, firstLine: number): ParsedBody['refuse
       column: run.index - start + 1,
     };
   }
-  const delimiters = countDelimiters(body);
-  if (delimiters > limits.maxDelimiterRun * 50) {
+  if (body.length > limits.maxDelimiterRun * 50 && countDelimiters(body) > limits.maxDelimiterRun * 50) {
     return { message: 'The body holds tens of thousands of `*`, `_`, `[` or `]` characters: it cannot be read safely as Markdown.', line: firstLine, column: 1 };
   }
   return undefined;
@@ -68,6 +75,9 @@ const nestingPattern = new RegExp(
   `^(?:[ \\t]*>){${limits.maxMarkdownNesting + 1}}|^[ \\t>]{${limits.maxMarkdownNesting * 4 + 4},}|^[ >]*(?:\\t[ >]*){${limits.maxMarkdownNesting + 1}}`,
   'm',
 );
+
+/** What every line that nestingPattern matches holds: a run of that many spaces, tabs and `>` (a quick first pass). */
+const mayNest = new RegExp(`[ \\t>]{${limits.maxMarkdownNesting + 1}}`);
 
 /** The 0-based line where a run of more than maxBlockLines non-blank lines starts, or -1. */
 function findLongBlock(body: string): number {
@@ -95,57 +105,6 @@ function findLongBlock(body: string): number {
   return -1;
 }
 
-/** The characters whose long runs the delimiter-run bound looks for. */
-const runCharacters = new Uint8Array(128);
-for (const c of '*_[]`~(<>!') runCharacters[c.charCodeAt(0)] = 1;
-
-/**
- * Whether a body comes near any bound of checkBounds, in one pass: a line whose leading spaces,
- * tabs and `>` run past the nesting limit (every nesting pattern needs such a prefix), a block
- * of too many non-blank lines, a run of one delimiter past its limit, or too many delimiters.
- */
-function nearAnyBound(body: string): boolean {
-  const maxLead = limits.maxMarkdownNesting;
-  let lead = 0;
-  let inLead = true;
-  let blank = true;
-  let block = 0;
-  let previous = -1;
-  let run = 0;
-  let delimiters = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (c === 10) {
-      block = blank ? 0 : block + 1;
-      if (block > limits.maxBlockLines) return true;
-      inLead = true;
-      blank = true;
-      lead = 0;
-      previous = -1;
-      continue;
-    }
-    // The nesting patterns' `^` also starts a line after CR, U+2028 and U+2029.
-    if (c === 13 || c === 0x2028 || c === 0x2029) {
-      inLead = true;
-      lead = 0;
-    } else if (inLead) {
-      if (c === 32 || c === 9 || c === 62) {
-        if (++lead > maxLead) return true;
-      } else inLead = false;
-    }
-    if (blank && c !== 32 && c !== 9 && c !== 13) blank = false;
-    if (c === previous) {
-      if (++run > limits.maxDelimiterRun && c < 128 && runCharacters[c] === 1) return true;
-    } else {
-      previous = c;
-      run = 1;
-    }
-    if (c === 42 || c === 95 || c === 91 || c === 93) delimiters++;
-  }
-  if (!blank && block + 1 > limits.maxBlockLines) return true;
-  return delimiters > limits.maxDelimiterRun * 50;
-}
-
 /** A run of one emphasis, bracket or code character longer than the limit. */
 const delimiterRunPattern = new RegExp(`([*_\\[\\]\`~(<>!])\\1{${limits.maxDelimiterRun}}`);
 
@@ -159,39 +118,74 @@ function countDelimiters(body: string): number {
 }
 
 /**
- * Reads a body whose tables the rules need (decision-rights, context-table): each table is read
- * from its lines (table.ts), and the rest of the body goes through the fast scan for links and
- * HTML. `parseBody` above, with remark + GFM, is the reference it is tested against.
+ * Reads a body's links, raw HTML and (when `wantsTables`) tables from its syntax tree.
+ * `firstLine` is the file line on which the body starts; `parse` is markdown.ts's parser
+ * unless a test passes another.
  */
-export function parseTableBody(body: string, firstLine: number): ParsedBody {
+export function readBody(body: string, firstLine: number, wantsTables: boolean, parse: (body: string) => MdNode = parseMarkdown): ParsedBody {
   const out: ParsedBody = { links: [], tables: [], unsafeHtml: [] };
-  const lines = body.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
-  const rest = [...lines];
-  let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
-      continue;
+  // (The reader has already made a lone CR a line feed, as CommonMark counts it a line break.)
+  const tree = parse(body);
+  const at = (point: MdPoint | undefined) => ({ line: (point?.line ?? 1) + firstLine - 1, column: point?.column ?? 1 });
+  const visit = (node: MdNode, inTable: boolean): boolean => {
+    switch (node.type) {
+      case 'link':
+      case 'image':
+      case 'definition': {
+        const link = linkOf(node, at);
+        out.links.push(link);
+        const scheme = dangerousScheme(link.url);
+        if (scheme) out.unsafeHtml.push({ what: `a \`${scheme}:\` link`, line: link.line, column: link.column });
+        break;
+      }
+      case 'html':
+        findUnsafeHtml(node.value ?? '', at(node.position?.start), out.unsafeHtml);
+        break;
+      case 'table':
+        if (wantsTables && !inTable) {
+          const rows = node.children?.length ?? 0;
+          const bytes = (node.position?.end.offset ?? 0) - (node.position?.start.offset ?? 0);
+          if (rows > limits.maxTableRows || bytes > limits.maxTableBytes) {
+            out.refused = { message: `This table is larger than ${limits.maxTableRows} rows or ${limits.maxTableBytes / 1024} KB: split it into several tables.`, ...at(node.position?.start), column: 1 };
+            return false;
+          }
+          out.tables.push(tableOf(node, at));
+        }
+        break;
     }
-    if (marker) {
-      fence = marker;
-      continue;
-    }
-    if (!isTableStart(line, lines[i + 1])) continue;
-    let end = i + 2;
-    while (end < lines.length && !endsTable(lines[end]!)) end++;
-    if (end - i > limits.maxTableRows || lines.slice(i, end).join('\n').length > limits.maxTableBytes) {
-      out.refused = { message: `This table is larger than ${limits.maxTableRows} rows or ${limits.maxTableBytes / 1024} KB: split it into several tables.`, line: firstLine + i, column: 1 };
-      return out;
-    }
-    out.tables.push(readTable(lines.slice(i, end), firstLine + i, out.links, out.unsafeHtml));
-    for (let j = i; j < end; j++) rest[j] = '';
-    i = end - 1;
-  }
-  const scanned = scanBody(rest.join('\n'), firstLine);
-  out.links.push(...scanned.links);
-  out.unsafeHtml.push(...scanned.unsafeHtml);
+    for (const child of node.children ?? []) if (!visit(child, inTable || node.type === 'table')) return false;
+    return true;
+  };
+  if (!visit(tree, false)) return { links: [], tables: [], unsafeHtml: [], refused: out.refused! };
   return out;
+}
+
+type At = (point: MdPoint | undefined) => { line: number; column: number };
+
+function linkOf(node: MdNode, at: At): BodyLink {
+  return { url: node.url ?? '', text: plainText(node), type: node.type as BodyLink['type'], ...at(node.position?.start) };
+}
+
+function tableOf(node: MdNode, at: At): BodyTable {
+  const rows = (node.children ?? []).map((row) =>
+    (row.children ?? []).map((cell): TableCell => {
+      const links: BodyLink[] = [];
+      const collect = (n: MdNode) => {
+        if (n.type === 'link' || n.type === 'image') links.push(linkOf(n, at));
+        for (const c of n.children ?? []) collect(c);
+      };
+      collect(cell);
+      return { text: plainText(cell).trim(), links, ...at(cell.position?.start) };
+    }),
+  );
+  const [header = [], ...body] = rows;
+  return { ...at(node.position?.start), header, rows: body };
+}
+
+/** The text of a node and its children as a reader sees it: no marks, no raw HTML, an image's alt text. */
+function plainText(node: MdNode): string {
+  if (node.type === 'html') return '';
+  if (typeof node.value === 'string') return node.value;
+  if (node.type === 'image') return node.alt ?? '';
+  return (node.children ?? []).map(plainText).join('');
 }

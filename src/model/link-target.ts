@@ -2,13 +2,13 @@
 import { posix } from 'node:path';
 
 /**
- * The repository-relative path a relative Markdown link points at, or undefined for links that
- * are not relative file links (URLs, anchors, absolute paths).
+ * The repository-relative path a relative or root-absolute (`/model/…`, from the repository
+ * root) Markdown link points at, or undefined for links that are not file links (URLs, anchors).
  */
 export function resolveLinkTarget(fromFile: string, url: string): string | undefined {
-  if (url === '' || url.startsWith('#') || url.startsWith('/') || url.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined;
+  if (url === '' || url.startsWith('#') || url.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined;
   let path = url.split('#')[0]!.split('?')[0]!;
-  if (path === '') return undefined;
+  if (path === '' || path === '/') return undefined;
   if (path.includes('%')) {
     try {
       path = decodeURIComponent(path);
@@ -16,7 +16,8 @@ export function resolveLinkTarget(fromFile: string, url: string): string | undef
       // keep it as written
     }
   }
-  return posix.normalize(posix.join(posix.dirname(fromFile), path)).replace(/\/$/, '');
+  const joined = path.startsWith('/') ? path.slice(1) : posix.join(posix.dirname(fromFile), path);
+  return posix.normalize(joined).replace(/\/$/, '');
 }
 
 /** The link's target, resolved once by the reader (see BodyLink.target), or now. */

@@ -4,8 +4,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, type Stats } from
 import { createHash } from 'node:crypto';
 import { brokenEntity, idOf, type Entity, type FileResult } from './entity.js';
 import { readFrontmatter } from './frontmatter.js';
-import { bodyNeedsParse, checkBounds, parseTableBody } from './body.js';
-import { scanBody } from './scan.js';
+import { bodyNeedsParse, checkBounds, readBody } from './body.js';
 import { readOpenFile } from '../util/fd.js';
 import { resolveLinkTarget } from './link-target.js';
 
@@ -82,9 +81,8 @@ export function readModelFile(task: ReadTask): FileResult {
     entity.bodyUnparsed = true;
     finding('file', refused.message, refused.line, refused.column);
   } else if (bodyNeedsParse(body, wantsTables)) {
-    // Tables need the real Markdown parser; links and raw HTML alone need only the fast scan.
-    const parsed = wantsTables ? parseTableBody(body, fm.bodyLine) : { ...scanBody(body, fm.bodyLine), tables: [] };
-    if ('refused' in parsed && parsed.refused) {
+    const parsed = readBody(body, fm.bodyLine, wantsTables);
+    if (parsed.refused) {
       entity.bodyUnparsed = true;
       finding('file', parsed.refused.message, parsed.refused.line, parsed.refused.column);
     }

@@ -4,6 +4,10 @@ import { parentPort } from 'node:worker_threads';
 import { readModelFile, type ReadTask } from './read.js';
 import { brokenEntity, type FileResult } from './entity.js';
 import { packResult, type PackedResult } from './wire.js';
+import { loadMarkdown, loadRemark, RemarkNotLoaded } from './markdown.js';
+
+// The Markdown parser loads before the first file is read (messages wait in the port's queue).
+await loadMarkdown();
 
 /** A message from the pool: files to read, tagged with their index in the pool's list. */
 export interface WorkerRequest {
@@ -26,6 +30,7 @@ export function readSafely(task: ReadTask): FileResult {
   try {
     return readModelFile(task);
   } catch (error) {
+    if (error instanceof RemarkNotLoaded) throw error;
     const overflow = error instanceof RangeError;
     return {
       file: task.file,
@@ -47,7 +52,7 @@ export function readSafely(task: ReadTask): FileResult {
 
 let progress: Int32Array | undefined;
 
-parentPort?.on('message', (request: WorkerRequest) => {
+async function handle(request: WorkerRequest): Promise<void> {
   if (request.progress) progress = new Int32Array(request.progress);
   const replies: WorkerReply[] = [];
   for (const { index, task } of request.tasks) {
@@ -55,9 +60,24 @@ parentPort?.on('message', (request: WorkerRequest) => {
       Atomics.store(progress, 0, index + 1);
       Atomics.add(progress, 1, 1);
     }
-    replies.push({ index, result: packResult(readSafely(task)) });
+    let result: FileResult;
+    try {
+      result = readSafely(task);
+    } catch (error) {
+      // satteri failed on this body and remark is not loaded yet: load it and read again.
+      if (!(error instanceof RemarkNotLoaded)) throw error;
+      await loadRemark();
+      result = readSafely(task);
+    }
+    replies.push({ index, result: packResult(result) });
   }
   if (progress) Atomics.store(progress, 0, 0);
   // One message per request: a message per file cost more than reading the file.
   parentPort!.postMessage(replies);
+}
+
+// Requests are handled one after another, even while one waits for remark to load.
+let queue = Promise.resolve();
+parentPort?.on('message', (request: WorkerRequest) => {
+  queue = queue.then(() => handle(request));
 });

@@ -2,12 +2,13 @@
 // unsafe URLs are stripped, links to model files point at their handbook pages.
 import { posix } from 'node:path';
 import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { BodyPart } from './handbook-data.js';
+import { loadMarkdown, loadRemark, parseMarkdown, type MdNode } from '../model/markdown.js';
+
+export { parseMarkdown };
 
 /** What rendering needs to know about the rest of the handbook. */
 export interface LinkContext {
@@ -33,69 +34,14 @@ export interface RenderOptions {
   bodyLine?: number;
 }
 
-interface MdNode {
-  type: string;
-  children?: MdNode[];
-  url?: string;
-  depth?: number;
-  alt?: string | null;
-  value?: string;
-  position?: { start: { line: number } };
-}
-
-const markdown = unified().use(remarkParse).use(remarkGfm);
-
-type SatteriParse = (source: string, options: { features: { gfm: boolean; frontmatter: boolean } }) => MdNode;
-
-/**
- * Satteri (the native Markdown parser Astro ships) builds the same syntax tree as remark-parse +
- * remark-gfm (checked on the benchmark corpora and fuzzed model files) a hundred times faster; the
- * sanitising pipeline after it is unchanged. Without it (no binary for this platform, or
- * OPMODEL_MARKDOWN=remark) remark parses, as before.
- */
-async function loadSatteri(): Promise<SatteriParse | null> {
-  if (process.env.OPMODEL_MARKDOWN === 'remark') return null;
-  try {
-    const satteri = (await import('satteri')) as { markdownToMdast?: SatteriParse };
-    const parse = satteri.markdownToMdast;
-    if (typeof parse === 'function' && parse('a *b*', { features: { gfm: true, frontmatter: false } }).children?.[0]?.children?.[1]?.type === 'emphasis') return parse;
-  } catch {
-    // no binary for this platform: remark parses
-  }
-  return null;
-}
-const satteri = await loadSatteri();
+// One reading of Markdown for lint and the handbook (model/markdown.ts); the handbook also loads
+// remark, which renders, so a body satteri fails on is parsed by remark.
+const parser = await loadMarkdown();
+await loadRemark();
 
 /** Which parser builds the syntax trees in this process (for tests and `--debug` output). */
-export const markdownParser: 'satteri' | 'remark' = satteri ? 'satteri' : 'remark';
+export const markdownParser: 'satteri' | 'remark' = parser;
 
-/** Deepest a satteri tree may nest before remark parses the body instead (remark's own tree is bounded by lint's checks). */
-const maxTreeDepth = 64;
-
-/** The body's Markdown syntax tree (mdast), as remark-parse + remark-gfm build it. */
-export function parseMarkdown(body: string): MdNode {
-  if (satteri) {
-    try {
-      // CommonMark replaces U+0000 by U+FFFD, as remark does; satteri keeps it.
-      const tree = satteri(body.includes('\0') ? body.replace(/\0/g, '\uFFFD') : body, { features: { gfm: true, frontmatter: false } });
-      if (depthWithin(tree, maxTreeDepth)) return tree;
-    } catch {
-      // fall through to remark
-    }
-  }
-  return markdown.parse(body) as unknown as MdNode;
-}
-
-/** Whether no node of the tree is deeper than `limit` (without recursion). */
-function depthWithin(tree: MdNode, limit: number): boolean {
-  const stack: [MdNode, number][] = [[tree, 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (depth > limit) return false;
-    for (const child of node.children ?? []) if (child.children) stack.push([child, depth + 1]);
-  }
-  return true;
-}
 // remark-rehype without allowDangerousHtml drops raw HTML nodes; the sanitiser then keeps
 // only GitHub's allow-list of elements, attributes and URL protocols.
 const toHtml = unified()
