@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RuleEntry, SiteSettings } from '../config.js';
 import type { Thresholds } from '../model/assessment.js';
 import type { RelationField } from '../model/relations.js';
-import { buildHandbookData, normaliseBase, type HandbookModel } from './handbook.js';
+import { buildHandbookData, normaliseBase, type HandbookModel, type RenderCache } from './handbook.js';
+import { headCommit, readGitHistory, type GitHistory } from './git.js';
 
 /** The package's Astro project (site/ beside src/ and dist/). */
 export const siteDir = fileURLToPath(new URL('../../site/', import.meta.url));
@@ -109,9 +110,17 @@ export interface DevServer {
 export async function startDevServer(options: Omit<BuildSiteOptions, 'dev' | 'outDir'> & { outDir?: string }): Promise<DevServer> {
   const work = mkdtempSync(join(tmpdir(), 'opmodel-dev-'));
   const dataFile = join(work, 'handbook.json');
+  // Bodies that did not change are not rendered again on the next save, and the history is read
+  // again only after a commit (a save changes no date git knows).
+  const renderCache: RenderCache = new Map();
+  let history: { head: string | null; history: GitHistory } | undefined;
   const write = async (model: HandbookModel) => {
-    const data = buildHandbookData(model, handbookOptions(options));
-    writeFileSync(dataFile, JSON.stringify(data));
+    const head = headCommit(model.root);
+    if (!history || history.head !== head || head === null) history = { head, history: readGitHistory(model.root, model.modelDir) };
+    const data = buildHandbookData(model, { ...handbookOptions(options), renderCache, history: history.history });
+    // Written aside and renamed, so the server never reads half a file.
+    writeFileSync(`${dataFile}.next`, JSON.stringify(data));
+    renameSync(`${dataFile}.next`, dataFile);
     return data;
   };
   const data = await write(options.model);

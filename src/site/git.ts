@@ -43,6 +43,11 @@ function originBranch(root: string): string | undefined {
   return branch !== '' ? branch : undefined;
 }
 
+/** The commit HEAD points at, or null (no git, no commits): what `opmodel dev` checks before reading the history again. */
+export function headCommit(root: string): string | null {
+  return git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
+}
+
 /** Reads the history of `modelDir` (relative to root). Never throws. */
 export function readGitHistory(root: string, modelDir: string): GitHistory {
   const info = git(root, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', '--show-prefix']);

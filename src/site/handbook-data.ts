@@ -140,7 +140,7 @@ export interface HandbookEntity {
   tags: string[];
   /** The body as sanitised HTML; body headings start at h3. */
   bodyHtml: string;
-  /** For decision-rights: the body split around its parsed matrices, so they render in place. */
+  /** For decision-rights: the body split around its parsed matrices, so they render in place (empty for other kinds). */
   bodyParts: BodyPart[];
   /** Last commit touching the file (ISO timestamp), or `unknown`. */
   updated: string;

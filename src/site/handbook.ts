@@ -1,5 +1,6 @@
 // Turns the loaded model into the handbook's data (HandbookData): sanitised bodies, relations both
 // ways, derived views, git dates and the changelog. The Astro site renders only what this returns.
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Entity } from '../model/entity.js';
 import type { LoadedModel } from '../model/load.js';
@@ -8,7 +9,7 @@ import { referencesOf, relationFields, type RelationField } from '../model/relat
 import { decisionMatrices, schemes, type DecisionMatrix } from '../model/decision-rights.js';
 import { defaultThresholds, scoreAssessment, type Thresholds } from '../model/assessment.js';
 import type {
-  AssessmentView, BetView, CadenceView, Changelog, DecisionInvolvement, Facet, GuardrailView, HandbookData,
+  AssessmentView, BetView, BodyPart, CadenceView, Changelog, DecisionInvolvement, Facet, GuardrailView, HandbookData,
   HandbookEntity, HomeData, ListingPage, MatrixView, MetricView, ModelView, RelationGroup, RoleView, SectionInfo, TeamView, UnitInfo,
 } from './handbook-data.js';
 
@@ -39,7 +40,12 @@ export interface HandbookOptions {
   relations?: readonly RelationField[];
   /** Most commits kept for the changelog page (default 50). */
   changelogLimit?: number;
+  /** Bodies rendered by an earlier call, reused while body and link targets are unchanged (`opmodel dev`). */
+  renderCache?: RenderCache;
 }
+
+/** Rendered bodies by file, for reuse across builds of a changing model (see `HandbookOptions.renderCache`). */
+export type RenderCache = Map<string, { key: string; bodyHtml: string; bodyParts: BodyPart[]; links: string[] }>;
 
 /** Built-in kinds: the section each is listed in, in navigation order. */
 const builtinSections: { kind: string; slug: string; title: string }[] = [
@@ -141,19 +147,29 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
   };
   const { units, unitOf } = unitsOf(source, byId);
 
+  // What every link in a body resolves against: a cached body is reused only while this is the same.
+  const linkTargets = options.renderCache ? createHash('sha1').update(JSON.stringify([repo, history.prefix, [...pages]])).digest('hex') : '';
   const entities: HandbookEntity[] = source.map((entity) => {
-    const context: LinkContext = {
-      file: entity.file,
-      pages,
-      repo,
-      repoPrefix: history.prefix,
-      onLink: (target) => {
-        const linked = entityByFile.get(target);
-        if (linked && linked.id !== entity.id) addIncoming(linked.id, 'Mentioned in', entity.id);
-      },
+    const mention = (target: string) => {
+      const linked = entityByFile.get(target);
+      if (linked && linked.id !== entity.id) addIncoming(linked.id, 'Mentioned in', entity.id);
     };
+    const links: string[] = [];
+    const context: LinkContext = { file: entity.file, pages, repo, repoPrefix: history.prefix, onLink: (target) => links.push(target) };
     const entityMatrices = matrices.get(entity.id) ?? [];
-    const { bodyHtml, bodyParts } = renderEntityBody(entity, context, entityMatrices.map((m) => m.line));
+    const matrixLines = entityMatrices.map((m) => m.line);
+    const cacheKey = options.renderCache ? `${entity.kind}\u0000${entity.bodyLine}\u0000${matrixLines.join(',')}\u0000${entity.bodyUnparsed ? 1 : 0}\u0000${linkTargets}\u0000${entity.body}` : '';
+    const cached = options.renderCache?.get(entity.file);
+    let rendered: { bodyHtml: string; bodyParts: BodyPart[] };
+    if (cached && cached.key === cacheKey) {
+      rendered = cached;
+      cached.links.forEach(mention);
+    } else {
+      rendered = renderEntityBody(entity, context, matrixLines);
+      links.forEach(mention);
+      options.renderCache?.set(entity.file, { key: cacheKey, ...rendered, links });
+    }
+    const { bodyHtml, bodyParts } = rendered;
     const reviewBy = str(entity.data.review_by);
     const repoFile = encodePath(history.prefix + entity.file);
     const result: HandbookEntity = {
@@ -208,6 +224,7 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
     }
     return result;
   });
+  if (options.renderCache) for (const file of options.renderCache.keys()) if (!entityByFile.has(file)) options.renderCache.delete(file);
   // Bodies are rendered now, so "mentioned in" backlinks are complete.
   for (const entity of entities) {
     entity.incoming = [...(incoming.get(entity.id) ?? new Map<string, string[]>())].map(([label, ids]) => ({ label, ids }));
@@ -231,15 +248,14 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
 function renderEntityBody(entity: Entity, context: LinkContext, matrixLines: number[]) {
   if (entity.bodyUnparsed) {
     const html = '<p><em>This text is too deeply nested to show safely here; read it in the repository.</em></p>';
-    return { bodyHtml: html, bodyParts: [{ html }] };
+    return { bodyHtml: html, bodyParts: entity.kind === 'decision-rights' ? [{ html }] : [] };
   }
   const options = { headingStart: 3, bodyLine: entity.bodyLine };
   if (entity.kind === 'decision-rights') {
     const bodyHtml = renderBodyHtml(entity.body, { ...context, onLink: undefined }, options);
     return { bodyHtml, bodyParts: renderBody(entity.body, context, { ...options, matrixLines }) };
   }
-  const bodyHtml = renderBodyHtml(entity.body, context, options);
-  return { bodyHtml, bodyParts: bodyHtml ? [{ html: bodyHtml }] : [] };
+  return { bodyHtml: renderBodyHtml(entity.body, context, options), bodyParts: [] };
 }
 
 function sectionsOf(entities: Entity[], history: GitHistory): SectionInfo[] {

@@ -88,6 +88,21 @@ describe.skipIf(!existsSync(executablePath) && !process.env.CI)('the handbook at
     await page.close();
   });
 
+  test('search tells identical titles apart by their unit, and each page names its unit', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${largeServer.url}search/?q=${encodeURIComponent('you build it')}`);
+    const labels = page.locator('[data-search-page-results] .search-result__label');
+    await labels.first().waitFor({ timeout: 15_000 });
+    const titles = await page.locator('[data-search-page-results] .search-result__link').allTextContents();
+    const same = titles.filter((title) => title === 'You build it, you run it').length;
+    expect(same).toBeGreaterThan(2);
+    const texts = (await labels.allTextContents()).slice(0, same);
+    // Each says it is a guardrail, and of which unit: no two alike.
+    expect(texts.every((text) => text.startsWith('Guardrail'))).toBe(true);
+    expect(new Set(texts).size).toBe(texts.length);
+    await page.close();
+  });
+
   test('the decision finder and a unit listing reflow at 320 px at 1,000 entities', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
     for (const path of ['decision-rights/', 'bets/', readdirSync(join(large, 'bets/unit')).map((unit) => `bets/unit/${unit}/`)[0]!]) {
