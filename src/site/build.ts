@@ -110,29 +110,42 @@ export interface DevServer {
 export async function startDevServer(options: Omit<BuildSiteOptions, 'dev' | 'outDir'> & { outDir?: string }): Promise<DevServer> {
   const work = mkdtempSync(join(tmpdir(), 'opmodel-dev-'));
   const dataFile = join(work, 'handbook.json');
+  // Astro in this process takes new data in memory (no JSON round trip) and is told to reload;
+  // Astro in a child process reads the file, which its watcher sees change.
+  const inProcess = astroInProcess();
+  const slot = globalThis as Record<symbol, unknown>;
+  let version = 0;
   // Bodies that did not change are not rendered again on the next save, and the history is read
   // again only after a commit (a save changes no date git knows).
   const renderCache: RenderCache = new Map();
   let history: { head: string | null; history: GitHistory } | undefined;
-  const write = async (model: HandbookModel) => {
+  const write = async (model: HandbookModel, first: boolean) => {
     const head = headCommit(model.root);
     if (!history || history.head !== head || head === null) history = { head, history: readGitHistory(model.root, model.modelDir) };
     const data = buildHandbookData(model, { ...handbookOptions(options), renderCache, history: history.history });
-    // Written aside and renamed, so the server never reads half a file.
-    writeFileSync(`${dataFile}.next`, JSON.stringify(data));
-    renameSync(`${dataFile}.next`, dataFile);
+    if (inProcess) {
+      slot[Symbol.for('opmodel.handbook.data')] = { data, version: ++version };
+      if (!first) (slot[Symbol.for('opmodel.handbook.reload')] as (() => void) | undefined)?.();
+    }
+    if (first || !inProcess) {
+      // Written aside and renamed, so the server never reads half a file.
+      writeFileSync(`${dataFile}.next`, JSON.stringify(data));
+      renameSync(`${dataFile}.next`, dataFile);
+    }
     return data;
   };
-  const data = await write(options.model);
+  const data = await write(options.model, true);
   const port = options.port ?? 4321;
   const running = await runAstro(copySite(work), 'dev', {
     dataFile, outDir: join(work, 'dist'), base: data.site.base, cacheDir: join(work, 'cache'), port, logLevel: options.logLevel ?? 'warn',
   });
   return {
     url: running.url ?? `http://127.0.0.1:${port}${data.site.base}`,
-    update: async (model) => void (await write(model)),
+    update: async (model) => void (await write(model, false)),
     stop: async () => {
       await running.stop();
+      delete slot[Symbol.for('opmodel.handbook.data')];
+      delete slot[Symbol.for('opmodel.handbook.reload')];
       rmSync(work, { recursive: true, force: true });
     },
   };
@@ -200,7 +213,7 @@ function copySite(work: string): string {
 
 /** Runs Astro in this process when Node is new enough, else in a child on the packaged Node. */
 async function runAstro(site: string, command: 'build' | 'dev', run: AstroRun): Promise<RunningAstro> {
-  if (nodeMajor(process.versions.node) >= 22 && process.env.OPMODEL_ASTRO_CHILD !== '1') {
+  if (astroInProcess()) {
     process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
     process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
     const { astroConfig } = (await import(pathToFileURL(join(site, 'astro-config.mjs')).href)) as {
@@ -239,6 +252,11 @@ async function runAstro(site: string, command: 'build' | 'dev', run: AstroRun): 
       await exited(child, 'The dev server failed').catch(() => {});
     },
   };
+}
+
+/** Whether Astro runs in this process (Node 22 or newer, unless OPMODEL_ASTRO_CHILD=1). */
+function astroInProcess(): boolean {
+  return nodeMajor(process.versions.node) >= 22 && process.env.OPMODEL_ASTRO_CHILD !== '1';
 }
 
 /**

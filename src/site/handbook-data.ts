@@ -181,8 +181,6 @@ export interface DecisionInvolvement {
   decision: string;
   /** Id of the decision-rights entity holding the matrix. */
   entity: string;
-  /** The row's anchor on that entity's page. */
-  anchor: string;
   /** The letter in the cell, e.g. `D`. */
   letter: string;
   /** The letter in words, e.g. `Decides`. */

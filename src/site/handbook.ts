@@ -110,18 +110,17 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
     if (entity.kind !== 'decision-rights') continue;
     const found = safely(() => decisionMatrices(entity), []);
     matrices.set(entity.id, found);
-    for (const [m, matrix] of found.entries()) {
+    for (const matrix of found) {
       const letters = letterWords(matrix.scheme);
-      for (const [r, row] of matrix.rows.entries()) {
-        const anchor = rowAnchor(m, r, row.decision);
+      for (const row of matrix.rows) {
         for (const [column, letter] of Object.entries(row.cells)) {
           const list = involvement.get(column) ?? [];
-          list.push({ decision: row.decision, entity: entity.id, anchor, letter, meaning: letters[letter] ?? letter, decides: letter === schemes[matrix.scheme].decider });
+          list.push({ decision: row.decision, entity: entity.id, letter, meaning: letters[letter] ?? letter, decides: letter === schemes[matrix.scheme].decider });
           involvement.set(column, list);
         }
         if (row.escalation) {
           const list = involvement.get(row.escalation) ?? [];
-          list.push({ decision: row.decision, entity: entity.id, anchor, letter: '↑', meaning: 'Escalation point', decides: false });
+          list.push({ decision: row.decision, entity: entity.id, letter: '↑', meaning: 'Escalation point', decides: false });
           involvement.set(row.escalation, list);
         }
       }

@@ -58,11 +58,10 @@ describe('relations', () => {
   test('roles and teams know the decisions they take part in', () => {
     const cpo = byId('cpo').decisions;
     expect(cpo.filter((d) => d.decides).map((d) => d.decision)).toEqual(['Add a bet to the quarter', 'Kill a bet', 'Change pricing']);
-    const pricing = byId('growth').decisions.find((d) => d.decision === 'Change pricing');
-    expect(pricing).toMatchObject({ decision: 'Change pricing', entity: 'product', letter: 'C', meaning: 'Consulted', decides: false });
-    // The anchor is the row's id on its matrix page.
-    const row = byId('product').matrices!.flatMap((m) => m.rows).find((r) => r.decision === 'Change pricing');
-    expect(pricing!.anchor).toBe(row!.anchor);
+    expect(byId('growth').decisions).toContainEqual({ decision: 'Change pricing', entity: 'product', letter: 'C', meaning: 'Consulted', decides: false });
+    // Each matrix row has an anchor on its page, unique there.
+    const anchors = byId('product').matrices!.flatMap((m) => m.rows.map((r) => r.anchor));
+    expect(new Set(anchors).size).toBe(anchors.length);
     expect(byId('ceo').decisions.map((d) => d.meaning)).toEqual(['Escalation point', 'Escalation point', 'Escalation point']);
     expect(byId('platform').decisions).toContainEqual(expect.objectContaining({ decision: 'Ship a breaking API change', decides: true }));
   });

@@ -18,11 +18,13 @@ interface Loaded {
 
 let loaded: Loaded | undefined;
 
-/** The handbook data; re-read in dev when the file changes. */
+/** The handbook data; in dev, taken afresh when opmodel hands over new data or the file changes. */
 export function handbook(): Loaded {
-  const mtime = import.meta.env.DEV ? statSync(dataFile).mtimeMs : 0;
+  // Data `opmodel dev` hands over in memory when Astro runs in its own process (src/site/build.ts).
+  const handed = import.meta.env.DEV ? ((globalThis as Record<symbol, unknown>)[Symbol.for('opmodel.handbook.data')] as { data: HandbookData; version: number } | undefined) : undefined;
+  const mtime = handed ? -handed.version : import.meta.env.DEV ? statSync(dataFile).mtimeMs : 0;
   if (loaded && loaded.mtime === mtime) return loaded;
-  const data = JSON.parse(readFileSync(dataFile, 'utf8')) as HandbookData;
+  const data = handed ? handed.data : (JSON.parse(readFileSync(dataFile, 'utf8')) as HandbookData);
   const byId = new Map(data.entities.map((entity) => [entity.id, entity]));
   const byKind = new Map<string, HandbookEntity[]>();
   for (const entity of data.entities) {
