@@ -21,10 +21,11 @@ const entities = Number(option('entities', '1000'));
 const edits = Number(option('edits', '5'));
 const nodeDefault = join(ROOT, 'node_modules', '.bin', 'node');
 const NODE = realpathSync(option('node', existsSync(nodeDefault) ? nodeDefault : process.execPath));
-const port = 4700 + (process.pid % 200);
+let port = 4700 + (process.pid % 200);
 
 /** Measures `opmodel dev` edit-to-page latency on a generated model of `entities`; returns milliseconds per edit. */
 export async function devLatency({ entities = 1000, edits = 5, node = NODE, log = () => {} } = {}) {
+  port++;
   const work = mkdtempSync(join(tmpdir(), 'opmodel-dev-bench-'));
   writeCorpus(work, { entities, seed: 1 });
   const betsDir = join(work, 'model', 'bets');
@@ -32,8 +33,10 @@ export async function devLatency({ entities = 1000, edits = 5, node = NODE, log 
   const file = join(betsDir, bet);
   const id = bet.split('/').pop().replace(/\.md$/, '');
   const original = readFileSync(file, 'utf8');
+  // Not under a test runner's markers: Astro's dev server stands down inside Vitest.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'VITEST' && !key.startsWith('VITEST_') && key !== 'NODE_ENV'));
   const child = spawn(node, [join(ROOT, 'bin', 'opmodel.js'), 'dev', work, '--port', String(port)], {
-    env: { ...process.env, OPMODEL_TODAY: AS_OF, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...env, OPMODEL_TODAY: AS_OF, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
