@@ -11,6 +11,7 @@ import type { Thresholds } from '../model/assessment.js';
 import type { RelationField } from '../model/relations.js';
 import { buildHandbookData, normaliseBase, type HandbookModel, type RenderCache } from './handbook.js';
 import { headCommit, readGitHistory, type GitHistory } from './git.js';
+import type { HandbookData } from './handbook-data.js';
 
 /** The package's Astro project (site/ beside src/ and dist/). */
 export const siteDir = fileURLToPath(new URL('../../site/', import.meta.url));
@@ -62,16 +63,16 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'opmodel-site-'));
   try {
     const dataFile = join(work, 'handbook.json');
-    const data = buildHandbookData(options.model, handbookOptions(options));
-    writeFileSync(dataFile, JSON.stringify(data));
+    // Only the file is kept: Astro reads its own copy, and the build must not hold two.
+    const { base, count } = writeData(dataFile, buildHandbookData(options.model, handbookOptions(options)));
     const prepared = performance.now();
-    log(`Prepared ${data.entities.length} entities in ${seconds(prepared - started)}.`);
+    log(`Prepared ${count} entities in ${seconds(prepared - started)}.`);
 
     // Astro writes into the staged site folder (whose node_modules resolves its own imports);
     // the finished, indexed site then replaces outDir in one step.
     const site = copySite(work);
     const staged = join(site, 'out');
-    await runAstro(site, 'build', { dataFile, outDir: staged, base: data.site.base, cacheDir: join(work, 'cache'), logLevel: options.logLevel ?? 'warn' });
+    await runAstro(site, 'build', { dataFile, outDir: staged, base, cacheDir: join(work, 'cache'), logLevel: options.logLevel ?? 'warn' });
     rmSync(join(staged, '.prerender'), { recursive: true, force: true });
     writeFileSync(join(staged, outputMarker), 'Built by opmodel build; the next build replaces this folder.\n');
     const built = performance.now();
@@ -83,6 +84,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Writes the handbook data for Astro; returns what the build still needs of it. */
+function writeData(dataFile: string, data: HandbookData): { base: string; count: number } {
+  writeFileSync(dataFile, JSON.stringify(data));
+  return { base: data.site.base, count: data.entities.length };
 }
 
 /** Moves a finished build into outDir, replacing an earlier opmodel build there (checked by guardOutDir). */
