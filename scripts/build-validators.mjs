@@ -1,12 +1,13 @@
 // Precompiles the built-in kinds' JSON Schemas into one ESM module of ajv validators
-// (dist/model/validators.js), so `opmodel lint` starts without compiling schemas.
+// (dist/model/validators.js), so `opmodel lint` starts without compiling schemas. The kinds come
+// from the registry as tsc just compiled it (dist/model/kinds.js).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
 
 const root = new URL('..', import.meta.url);
-const kinds = ['model', 'bet', 'guardrail', 'decision-rights', 'context-table', 'team', 'role', 'metric', 'cadence', 'assessment'];
+const { builtinKindNames: kinds } = await import(new URL('dist/model/kinds.js', root).href);
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true } });
 addFormats(ajv, ['date', 'uri']);
 const exports = {};
