@@ -7,7 +7,7 @@ import { loadModel, prewarmWorker, type LoadedModel, type ModelListing } from '.
 import { runKey, type LintCache } from './model/cache.js';
 import { version } from './version.js';
 import { builtinKindNames } from './model/kinds.js';
-import { referencesOf, relationFields, type RelationField } from './model/relations.js';
+import { referencesOf, relationsOf, type RelationField } from './model/relations.js';
 import { createValidators, type Validators } from './model/validate.js';
 import type { Entity, FileResult } from './model/entity.js';
 import { decisionMatrices } from './model/decision-rights.js';
@@ -237,33 +237,7 @@ function severityResolver(config: Config) {
   };
 }
 
-/** Every reference field: the built-in kinds' and those custom kinds declare with `x-ref`. */
-export function relationsOf(config: Config): RelationField[] {
-  return [...relationFields, ...customRelations(config)];
-}
-
-/** Reference fields declared in custom kinds' schemas with `x-ref`. */
-function customRelations(config: Config): RelationField[] {
-  const fields: RelationField[] = [];
-  for (const kind of config.kinds) {
-    const visit = (schema: unknown, path: string[]) => {
-      if (!schema || typeof schema !== 'object' || path.length > 6) return;
-      const s = schema as Record<string, unknown>;
-      const targets = s['x-ref'];
-      if (typeof targets === 'string' || Array.isArray(targets)) {
-        const list = (Array.isArray(targets) ? targets : [targets]).map(String);
-        const label = path.filter((p) => p !== '*').join('.');
-        fields.push({ kind: kind.name, path, targets: list, label, reverse: `${label} of ${kind.name}` });
-      }
-      if (s.properties && typeof s.properties === 'object') {
-        for (const [key, value] of Object.entries(s.properties as Record<string, unknown>)) visit(value, [...path, key]);
-      }
-      if (s.items && typeof s.items === 'object') visit(s.items, [...path, '*']);
-    };
-    visit(kind.schemaJson, []);
-  }
-  return fields;
-}
+export { relationsOf };
 
 function fill(template: string, data: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => (name in data ? String(data[name]) : `{{${name}}}`));

@@ -11,10 +11,11 @@ import { metric } from './kinds/metric.js';
 import { model } from './kinds/model.js';
 import { role } from './kinds/role.js';
 import { team } from './kinds/team.js';
-import type { KindDefinition } from './kinds/define.js';
+import type { Kind, KindDefinition, RelationSpec } from './kinds/define.js';
 import type { Entity } from './entity.js';
+import type { Config, CustomKind } from '../config.js';
 
-export type { KindDefinition, RelationSpec, TemplateInput } from './kinds/define.js';
+export type { Kind, KindDefinition, RelationSpec, TemplateInput } from './kinds/define.js';
 
 /** The built-in kinds, in the handbook's navigation order. Adding a kind is one line here. */
 export const builtinKinds = [model, bet, guardrail, decisionRights, contextTable, team, role, metric, cadence, assessment] as const;
@@ -40,6 +41,38 @@ export const builtinKindNames: readonly BuiltinKindName[] = builtinKinds.map((k)
 /** The built-in kind called `name`, if any. */
 export function builtinKind(name: string): KindInfo | undefined {
   return builtinKinds.find((k) => k.name === name);
+}
+
+const customMemo = new WeakMap<readonly CustomKind[], readonly Kind[]>();
+
+/** Every kind a model may have: the built-in ones, then the config's custom kinds. */
+export function kindsOf(config: Pick<Config, 'kinds'>): readonly Kind[] {
+  let all = customMemo.get(config.kinds);
+  if (!all) {
+    all = [...builtinKinds, ...config.kinds.map(customKind)];
+    customMemo.set(config.kinds, all);
+  }
+  return all;
+}
+
+/** A custom kind as a definition: its folder, and a reference field wherever its schema has `x-ref`. */
+export function customKind(kind: CustomKind): Kind {
+  const relations: RelationSpec[] = [];
+  const visit = (schema: unknown, path: string[]) => {
+    if (!schema || typeof schema !== 'object' || path.length > 6) return;
+    const s = schema as Record<string, unknown>;
+    const targets = s['x-ref'];
+    if ((typeof targets === 'string' || Array.isArray(targets)) && path.length > 0) {
+      const label = path.filter((p) => p !== '*').join('.');
+      relations.push({ path: path as [string, ...string[]], targets: (Array.isArray(targets) ? targets : [targets]).map(String), label, reverse: `${label} of ${kind.name}` });
+    }
+    if (s.properties && typeof s.properties === 'object') {
+      for (const [key, value] of Object.entries(s.properties as Record<string, unknown>)) visit(value, [...path, key]);
+    }
+    if (s.items && typeof s.items === 'object') visit(s.items, [...path, '*']);
+  };
+  visit(kind.schemaJson, []);
+  return { name: kind.name, folder: kind.folder, typeName: '', summary: `a ${kind.name} (a custom kind)`, plural: kind.name, relations };
 }
 
 /** The file name of the model root inside the model folder. */

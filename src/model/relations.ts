@@ -2,7 +2,8 @@
 // into one table so that the `ref` rule and the handbook's backlinks read the same fields.
 import type { Entity } from './entity.js';
 import type { Position } from '../types.js';
-import { builtinKinds, type RelationSpec } from './kinds.js';
+import { builtinKinds, kindsOf, type Kind } from './kinds.js';
+import type { Config } from '../config.js';
 
 /** One reference field: where it sits in a kind's frontmatter and what it may point to. */
 export interface RelationField {
@@ -18,10 +19,18 @@ export interface RelationField {
   reverse: string;
 }
 
-/** The reference fields of the built-in kinds, from their definitions. Decision-matrix columns are resolved by their own rule. */
-export const relationFields: readonly RelationField[] = builtinKinds.flatMap((k) =>
-  k.relations.map((r: RelationSpec<never>): RelationField => ({ kind: k.name, path: r.path, targets: r.targets, label: r.label, reverse: r.reverse })),
-);
+/** The reference fields of the given kinds, from their definitions. */
+function fieldsOf(kinds: readonly Kind[]): RelationField[] {
+  return kinds.flatMap((k) => k.relations.map((r): RelationField => ({ kind: k.name, path: r.path, targets: r.targets, label: r.label, reverse: r.reverse })));
+}
+
+/** The reference fields of the built-in kinds. Decision-matrix columns are resolved by their own rule. */
+export const relationFields: readonly RelationField[] = fieldsOf(builtinKinds);
+
+/** Every reference field: the built-in kinds' and those custom kinds declare with `x-ref`. */
+export function relationsOf(config: Pick<Config, 'kinds'>): RelationField[] {
+  return fieldsOf(kindsOf(config));
+}
 
 /** One reference found in an entity's frontmatter. */
 export interface Reference {

@@ -2,13 +2,10 @@
 // type (which sits next to it in the same file and generates schemas/<kind>.schema.json).
 // A built-in kind is one file in this folder plus one line in the registry (src/model/kinds.ts).
 
-/** A frontmatter path: the top-level field, then keys below it; `*` is every item of a list. */
-export type FieldPath<T> = readonly [keyof T & string, ...string[]];
-
-/** A reference field as a kind declares it; the registry adds the holding kind. */
-export interface RelationSpec<T = Record<string, unknown>> {
-  /** Path into the frontmatter; `*` stands for every item of a list. */
-  path: FieldPath<T>;
+/** A reference field as a kind declares it (F: the kind's top-level field names); the registry adds the holding kind. */
+export interface RelationSpec<F extends string = string> {
+  /** Path into the frontmatter: a top-level field, then keys below it; `*` stands for every item of a list. */
+  path: readonly [F, ...string[]];
   /** Kinds the reference may point to. */
   targets: readonly string[];
   /** How the holder's page names the relation ("Owner"). */
@@ -41,7 +38,7 @@ export interface KindDefinition<N extends string = string, T = Record<string, un
   /** The handbook's name for the kind's index page, e.g. "Bets". */
   plural: string;
   /** The reference fields, named in pairs (forward and reverse label). */
-  relations: readonly RelationSpec<T>[];
+  relations: readonly RelationSpec<keyof T & string>[];
   /** Whether cross-file rules read the tables in the body (decision matrices, the context grid). */
   tables?: boolean;
   /**
@@ -57,6 +54,9 @@ export interface KindDefinition<N extends string = string, T = Record<string, un
   /** Type only, never set: the frontmatter's type, which the registry maps the name to. */
   readonly data?: T;
 }
+
+/** Any kind, built-in or custom, with its frontmatter type left out: what the registry lists. */
+export type Kind = Omit<KindDefinition, 'data'>;
 
 /** Declares a kind whose frontmatter has type T; the name stays a literal type for the registry. */
 export function defineKind<T>() {
