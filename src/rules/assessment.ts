@@ -2,6 +2,7 @@
 import type { Rule } from './rule.js';
 import { positionOf } from './rule.js';
 import { scoreAssessment } from '../model/assessment.js';
+import { ofKind } from '../model/kinds.js';
 
 export const rule: Rule = {
   id: 'assessment',
@@ -13,7 +14,7 @@ export const rule: Rule = {
     weak: 'The latest assessment is healthy overall, but {{weak}} Run `opmodel assess` for the report.',
   },
   check({ entities, options, report }) {
-    const assessments = entities.filter((e) => e.kind === 'assessment' && typeof e.data.date === 'string');
+    const assessments = ofKind(entities, 'assessment').filter((e) => typeof e.data.date === 'string');
     if (assessments.length === 0) return;
     const latest = assessments.reduce((a, b) => (String(b.data.date) > String(a.data.date) ? b : a));
     const thresholds = { healthy: Number(options.healthy), drift: Number(options.drift) };

@@ -1,6 +1,7 @@
 // Rule `context-empty`: an empty cell of the context grid.
 import type { Rule } from './rule.js';
 import { contextGrid } from '../model/context-grid.js';
+import { ofKind } from '../model/kinds.js';
 
 export const rule: Rule = {
   id: 'context-empty',
@@ -11,8 +12,8 @@ export const rule: Rule = {
     empty: "The cell '{{question}}' × '{{strength}}' is empty: link the guardrail, principle or guidance that answers it, or write 'none yet'.",
   },
   check({ entities, report }) {
-    for (const entity of entities) {
-      if (entity.kind !== 'context-table' || entity.bodyUnparsed) continue;
+    for (const entity of ofKind(entities, 'context-table')) {
+      if (entity.bodyUnparsed) continue;
       for (const { question, strength, cell } of contextGrid(entity).cells) {
         if (cell.text.trim() === '' && cell.links.length === 0) {
           report({ file: entity.file, position: cell, messageId: 'empty', data: { question, strength } });

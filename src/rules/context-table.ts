@@ -1,6 +1,7 @@
 // Rule `context-table`: a context table whose header or row labels are not the 3×3 grid.
 import type { Rule } from './rule.js';
 import { contextGrid } from '../model/context-grid.js';
+import { ofKind } from '../model/kinds.js';
 
 export const rule: Rule = {
   id: 'context-table',
@@ -9,8 +10,8 @@ export const rule: Rule = {
   scope: 'file',
   messages: { problem: '{{message}}' },
   check({ entities, report }) {
-    for (const entity of entities) {
-      if (entity.kind !== 'context-table' || entity.bodyUnparsed) continue;
+    for (const entity of ofKind(entities, 'context-table')) {
+      if (entity.bodyUnparsed) continue;
       for (const problem of contextGrid(entity).problems) {
         report({ file: entity.file, position: problem.at, messageId: 'problem', data: { message: problem.message } });
       }

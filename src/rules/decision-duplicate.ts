@@ -1,6 +1,7 @@
 // Rule `decision-duplicate`: the same decision written in two places (one source of truth per question).
 import type { Rule } from './rule.js';
 import { decisionMatrices, normaliseDecision } from '../model/decision-rights.js';
+import { ofKind } from '../model/kinds.js';
 
 export const rule: Rule = {
   id: 'decision-duplicate',
@@ -11,8 +12,7 @@ export const rule: Rule = {
   },
   check({ entities, report }) {
     const seen = new Map<string, { file: string; line: number; column: number }>();
-    for (const entity of entities) {
-      if (entity.kind !== 'decision-rights') continue;
+    for (const entity of ofKind(entities, 'decision-rights')) {
       for (const matrix of decisionMatrices(entity)) {
         for (const row of matrix.rows) {
           const key = normaliseDecision(row.decision);

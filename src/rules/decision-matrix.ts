@@ -3,6 +3,7 @@
 import type { Rule } from './rule.js';
 import { decisionMatrices, schemes } from '../model/decision-rights.js';
 import { closest } from '../util/did-you-mean.js';
+import { ofKind } from '../model/kinds.js';
 
 export const rule: Rule = {
   id: 'decision-matrix',
@@ -28,8 +29,8 @@ export const rule: Rule = {
       const target = byId.get(id);
       return target !== undefined && (target.kind === 'role' || target.kind === 'team');
     };
-    for (const entity of entities) {
-      if (entity.kind !== 'decision-rights' || entity.bodyUnparsed) continue;
+    for (const entity of ofKind(entities, 'decision-rights')) {
+      if (entity.bodyUnparsed) continue;
       const matrices = decisionMatrices(entity);
       if (matrices.length === 0) {
         report({ file: entity.file, position: { line: entity.bodyLine, column: 1 }, messageId: 'noTable' });

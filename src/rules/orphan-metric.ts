@@ -1,6 +1,7 @@
 // Rule `orphan-metric`: a metric that no bet, team or the model steers by.
 import type { Rule } from './rule.js';
 import { referencesOf } from '../model/relations.js';
+import { ofKind } from '../model/kinds.js';
 
 export const rule: Rule = {
   id: 'orphan-metric',
@@ -16,8 +17,8 @@ export const rule: Rule = {
         if (reference.field.targets.includes('metric') && reference.field.kind !== 'metric') used.add(reference.target);
       }
     }
-    for (const metric of entities) {
-      if (metric.kind === 'metric' && !used.has(metric.id)) report({ file: metric.file, position: { line: 1, column: 1 }, messageId: 'orphan', data: { id: metric.id } });
+    for (const metric of ofKind(entities, 'metric')) {
+      if (!used.has(metric.id)) report({ file: metric.file, position: { line: 1, column: 1 }, messageId: 'orphan', data: { id: metric.id } });
     }
   },
 };

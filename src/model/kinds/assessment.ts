@@ -3,7 +3,7 @@ import type { CommonFields, IsoDate } from './common.js';
 import { defineKind } from './define.js';
 
 /** One statement of the self-assessment and its score. */
-export interface AssessmentScore {
+export interface ScoredStatement {
   /**
    * The statement, e.g. "Every bet has a named owner".
    * @minLength 1
@@ -30,7 +30,7 @@ export interface Assessment extends CommonFields {
    * The scored statements.
    * @minItems 1
    */
-  scores: AssessmentScore[];
+  scores: ScoredStatement[];
 }
 
 /** The `assessment` kind. */
