@@ -6,7 +6,7 @@ import { loadConfig, type Config, type RuleEntry } from './config.js';
 import { loadModel, prewarmWorker, type LoadedModel, type ModelListing } from './model/load.js';
 import { runKey, type LintCache } from './model/cache.js';
 import { version } from './version.js';
-import { builtinKindNames } from './model/kinds.js';
+import { builtinKindNames, ofKind } from './model/kinds.js';
 import { referencesOf, relationsOf, type RelationField } from './model/relations.js';
 import { createValidators, type Validators } from './model/validate.js';
 import type { Entity, FileResult } from './model/entity.js';
@@ -148,9 +148,11 @@ export function runRules(input: RuleInput, entities: Entity[], perFileEntities: 
     if (!rule.check || !severityOf.maybeOn(rule)) continue;
     const perFile = rule.scope === 'file';
     if (perFileOnly && !perFile) continue;
+    const ruleEntities = perFile ? perFileEntities : entities;
     const context: RuleContext = {
       ...input,
-      entities: perFile ? perFileEntities : entities,
+      entities: ruleEntities,
+      ofKind: (kind) => ofKind(ruleEntities, kind),
       options: { ...rule.defaultOptions, ...(input.config.rules[rule.id]?.options ?? {}) },
       report(descriptor) {
         const finding: RawFinding = {

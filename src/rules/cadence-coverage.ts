@@ -2,7 +2,7 @@
 // ("if a function isn't in the cadence, it's not in the bet").
 import type { Rule } from './rule.js';
 import { positionOf } from './rule.js';
-import { isKind, ofKind } from '../model/kinds.js';
+import { isKind } from '../model/kinds.js';
 
 export const rule: Rule = {
   id: 'cadence-coverage',
@@ -11,9 +11,9 @@ export const rule: Rule = {
   messages: {
     uncovered: "Team '{{team}}' works on this active bet but takes part in no cadence: add it (or its lead) to a cadence's participants.",
   },
-  check({ entities, byId, report }) {
+  check({ byId, report, ofKind }) {
     const covered = new Set<string>();
-    for (const cadence of ofKind(entities, 'cadence')) {
+    for (const cadence of ofKind('cadence')) {
       if (!Array.isArray(cadence.data.participants)) continue;
       for (const p of cadence.data.participants) {
         if (typeof p !== 'string') continue;
@@ -22,11 +22,11 @@ export const rule: Rule = {
         if (isKind(role, 'role') && typeof role.data.team === 'string') covered.add(role.data.team);
       }
     }
-    for (const team of ofKind(entities, 'team')) {
+    for (const team of ofKind('team')) {
       const lead = team.data.lead;
       if (typeof lead === 'string' && covered.has(lead)) covered.add(team.id);
     }
-    for (const bet of ofKind(entities, 'bet')) {
+    for (const bet of ofKind('bet')) {
       if (bet.data.status !== 'active') continue;
       const places: { team: string; pointer: string }[] = [];
       if (typeof bet.data.owner === 'string') places.push({ team: bet.data.owner, pointer: '/owner' });

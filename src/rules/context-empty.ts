@@ -1,7 +1,6 @@
 // Rule `context-empty`: an empty cell of the context grid.
 import type { Rule } from './rule.js';
 import { contextGrid } from '../model/context-grid.js';
-import { ofKind } from '../model/kinds.js';
 
 export const rule: Rule = {
   id: 'context-empty',
@@ -11,8 +10,8 @@ export const rule: Rule = {
   messages: {
     empty: "The cell '{{question}}' × '{{strength}}' is empty: link the guardrail, principle or guidance that answers it, or write 'none yet'.",
   },
-  check({ entities, report }) {
-    for (const entity of ofKind(entities, 'context-table')) {
+  check({ report, ofKind }) {
+    for (const entity of ofKind('context-table')) {
       if (entity.bodyUnparsed) continue;
       for (const { question, strength, cell } of contextGrid(entity).cells) {
         if (cell.text.trim() === '' && cell.links.length === 0) {

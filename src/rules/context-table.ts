@@ -1,7 +1,6 @@
 // Rule `context-table`: a context table whose header or row labels are not the 3×3 grid.
 import type { Rule } from './rule.js';
 import { contextGrid } from '../model/context-grid.js';
-import { ofKind } from '../model/kinds.js';
 
 export const rule: Rule = {
   id: 'context-table',
@@ -9,8 +8,8 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   scope: 'file',
   messages: { problem: '{{message}}' },
-  check({ entities, report }) {
-    for (const entity of ofKind(entities, 'context-table')) {
+  check({ report, ofKind }) {
+    for (const entity of ofKind('context-table')) {
       if (entity.bodyUnparsed) continue;
       for (const problem of contextGrid(entity).problems) {
         report({ file: entity.file, position: problem.at, messageId: 'problem', data: { message: problem.message } });

@@ -1,7 +1,6 @@
 // Rule `decision-duplicate`: the same decision written in two places (one source of truth per question).
 import type { Rule } from './rule.js';
 import { decisionMatrices, normaliseDecision } from '../model/decision-rights.js';
-import { ofKind } from '../model/kinds.js';
 
 export const rule: Rule = {
   id: 'decision-duplicate',
@@ -10,9 +9,9 @@ export const rule: Rule = {
   messages: {
     duplicate: "'{{decision}}' is already decided in {{first}} line {{line}}: keep one row, so there is one answer to who decides.",
   },
-  check({ entities, report }) {
+  check({ report, ofKind }) {
     const seen = new Map<string, { file: string; line: number; column: number }>();
-    for (const entity of ofKind(entities, 'decision-rights')) {
+    for (const entity of ofKind('decision-rights')) {
       for (const matrix of decisionMatrices(entity)) {
         for (const row of matrix.rows) {
           const key = normaliseDecision(row.decision);

@@ -3,7 +3,6 @@
 import type { Rule } from './rule.js';
 import { decisionMatrices, schemes } from '../model/decision-rights.js';
 import { closest } from '../util/did-you-mean.js';
-import { ofKind } from '../model/kinds.js';
 
 export const rule: Rule = {
   id: 'decision-matrix',
@@ -19,7 +18,7 @@ export const rule: Rule = {
     badLetter: "'{{letter}}' is not a {{scheme}} letter: use {{allowed}}, or leave the cell empty.",
     badEscalation: "Escalation '{{target}}' is not a role or team id{{fix}}",
   },
-  check({ entities, byId, report }) {
+  check({ byId, report, ofKind }) {
     const people = [...byId.values()].filter((e) => e.kind === 'role' || e.kind === 'team').map((e) => e.id);
     const fixFor = (name: string) => {
       const guess = closest(name, people);
@@ -29,7 +28,7 @@ export const rule: Rule = {
       const target = byId.get(id);
       return target !== undefined && (target.kind === 'role' || target.kind === 'team');
     };
-    for (const entity of ofKind(entities, 'decision-rights')) {
+    for (const entity of ofKind('decision-rights')) {
       if (entity.bodyUnparsed) continue;
       const matrices = decisionMatrices(entity);
       if (matrices.length === 0) {

@@ -1,7 +1,6 @@
 // Rule `orphan-metric`: a metric that no bet, team or the model steers by.
 import type { Rule } from './rule.js';
 import { referencesOf } from '../model/relations.js';
-import { ofKind } from '../model/kinds.js';
 
 export const rule: Rule = {
   id: 'orphan-metric',
@@ -10,14 +9,14 @@ export const rule: Rule = {
   messages: {
     orphan: "Metric '{{id}}' is not used by any bet, team or the model: reference it from a bet's leading_indicators, a team's metrics or the model's north_star — or remove it.",
   },
-  check({ entities, relations, report }) {
+  check({ entities, relations, report, ofKind }) {
     const used = new Set<string>();
     for (const entity of entities) {
       for (const reference of referencesOf(entity, relations)) {
         if (reference.field.targets.includes('metric') && reference.field.kind !== 'metric') used.add(reference.target);
       }
     }
-    for (const metric of ofKind(entities, 'metric')) {
+    for (const metric of ofKind('metric')) {
       if (!used.has(metric.id)) report({ file: metric.file, position: { line: 1, column: 1 }, messageId: 'orphan', data: { id: metric.id } });
     }
   },

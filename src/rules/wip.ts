@@ -2,13 +2,12 @@
 import type { Entity } from '../model/entity.js';
 import type { RuleContext } from './rule.js';
 import { positionOf } from './rule.js';
-import { ofKind } from '../model/kinds.js';
 
 /** Reports every active bet of a quarter whose matching bets exceed `max`, at `pointer`. */
 export function checkWip(context: RuleContext, matches: (bet: Entity<'bet'>) => boolean, pointer: string): void {
   const max = Number(context.options.max);
   const byQuarter = new Map<string, Entity<'bet'>[]>();
-  for (const bet of ofKind(context.entities, 'bet')) {
+  for (const bet of context.ofKind('bet')) {
     if (bet.data.status !== 'active' || !matches(bet)) continue;
     const quarter = String(bet.data.quarter ?? '');
     const list = byQuarter.get(quarter) ?? [];
