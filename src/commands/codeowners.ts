@@ -116,7 +116,7 @@ export function planCodeowners(entities: readonly Entity[], files: readonly stri
   const refused = new Set<string>();
   /** A team's or role's own `github`, when it is a well-formed handle. */
   const handleOf = (entity: Entity | undefined): string | undefined => {
-    if (!entity || entity.broken || (entity.kind !== 'team' && entity.kind !== 'role')) return undefined;
+    if (!entity || entity.broken || !(isKind(entity, 'team') || isKind(entity, 'role'))) return undefined;
     const handle = entity.data.github;
     if (typeof handle !== 'string') return undefined;
     if (handle.length <= 140 && (entity.kind === 'team' ? teamHandle : userHandle).test(handle)) return handle;

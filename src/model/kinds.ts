@@ -33,14 +33,11 @@ export type KindTypes = { [D in (typeof builtinKinds)[number] as D['name']]: D e
  */
 export type KindData<K extends string> = [K] extends [BuiltinKindName] ? Partial<KindTypes[K]> : Record<string, unknown>;
 
-/** One built-in kind, without its frontmatter type. */
-export type KindInfo = (typeof builtinKinds)[number];
-
 export const builtinKindNames: readonly BuiltinKindName[] = builtinKinds.map((k) => k.name);
 
 /** The built-in kind called `name`, if any. */
-export function builtinKind(name: string): KindInfo | undefined {
-  return builtinKinds.find((k) => k.name === name);
+export function builtinKind(name: string): Kind | undefined {
+  return (builtinKinds as readonly Kind[]).find((k) => k.name === name);
 }
 
 const customMemo = new WeakMap<readonly CustomKind[], readonly Kind[]>();
@@ -79,7 +76,7 @@ export function customKind(kind: CustomKind): Kind {
 export const modelRootFile = 'operating-model.md';
 
 /** Kinds whose bodies hold tables that rules read. */
-export const tableKinds: readonly string[] = builtinKinds.filter((k) => 'tables' in k && k.tables).map((k) => k.name);
+export const tableKinds: readonly string[] = (builtinKinds as readonly Kind[]).filter((k) => k.tables).map((k) => k.name);
 
 const byKindMemo = new WeakMap<readonly Entity[], { length: number; byKind: Map<string, Entity[]> }>();
 

@@ -15,8 +15,7 @@ const crossFileFields = ['id', 'kind'];
 
 /** The top-level fields cross-file rules read of an entity of this kind, or null for all of them. */
 function keptFields(kind: string, relations: readonly RelationField[]): Set<string> | null {
-  const definition = builtinKind(kind);
-  const own = definition && 'crossFile' in definition ? definition.crossFile : undefined;
+  const own = builtinKind(kind)?.crossFile;
   if (own === 'all') return null;
   let byKind = keptByKind.get(relations);
   if (!byKind) keptByKind.set(relations, (byKind = new Map()));
