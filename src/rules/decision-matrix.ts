@@ -18,7 +18,7 @@ export const rule: Rule = {
     badLetter: "'{{letter}}' is not a {{scheme}} letter: use {{allowed}}, or leave the cell empty.",
     badEscalation: "Escalation '{{target}}' is not a role or team id{{fix}}",
   },
-  check({ entities, byId, report }) {
+  check({ byId, report, ofKind }) {
     const people = [...byId.values()].filter((e) => e.kind === 'role' || e.kind === 'team').map((e) => e.id);
     const fixFor = (name: string) => {
       const guess = closest(name, people);
@@ -28,8 +28,8 @@ export const rule: Rule = {
       const target = byId.get(id);
       return target !== undefined && (target.kind === 'role' || target.kind === 'team');
     };
-    for (const entity of entities) {
-      if (entity.kind !== 'decision-rights' || entity.bodyUnparsed) continue;
+    for (const entity of ofKind('decision-rights')) {
+      if (entity.bodyUnparsed) continue;
       const matrices = decisionMatrices(entity);
       if (matrices.length === 0) {
         report({ file: entity.file, position: { line: entity.bodyLine, column: 1 }, messageId: 'noTable' });
