@@ -332,8 +332,9 @@ async function readInPool(tasks: { index: number; task: ReadTask }[], onBatch?: 
         // A fresh worker takes over the rest of the queue.
         runWorker().then(resolve, resolve);
       };
-      worker.on('message', (batch: WorkerReply[]) => {
+      worker.on('message', (message: WorkerReply[] | string) => {
         if (finished) return;
+        const batch: WorkerReply[] = typeof message === 'string' ? JSON.parse(message) : message;
         outstanding.shift();
         const results = batch.map((reply) => unpackResult(reply.result));
         batch.forEach((reply, i) => replies.push({ index: reply.index, result: results[i]! }));
