@@ -35,7 +35,8 @@ function askWorker(url: URL, data: unknown, env: NodeJS.ProcessEnv = process.env
     const worker = new Worker(url, { execArgv: [], env });
     worker.once('message', (reply) => {
       void worker.terminate();
-      resolve(reply);
+      // A batch of read files travels as JSON text when JSON carries it exactly (wire.ts).
+      resolve(typeof reply === 'string' && url.pathname.includes('worker.bundle') ? JSON.parse(reply) : reply);
     });
     worker.once('error', reject);
     worker.postMessage(data);

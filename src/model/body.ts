@@ -76,8 +76,11 @@ const nestingPattern = new RegExp(
   'm',
 );
 
-/** What every line that nestingPattern matches holds: a run of that many spaces, tabs and `>` (a quick first pass). */
-const mayNest = new RegExp(`[ \\t>]{${limits.maxMarkdownNesting + 1}}`);
+/**
+ * What every line that nestingPattern matches starts with: a run of that many spaces, tabs and
+ * `>` (a quick first pass; a run inside a line, as in an aligned table's padding, is no match).
+ */
+const mayNest = new RegExp(`^[ \\t>]{${limits.maxMarkdownNesting + 1}}`, 'm');
 
 /** The 0-based line where a run of more than maxBlockLines non-blank lines starts, or -1. */
 function findLongBlock(body: string): number {
@@ -118,68 +121,106 @@ function countDelimiters(body: string): number {
 }
 
 /**
- * Reads a body's links, raw HTML and (when `wantsTables`) tables from its syntax tree.
- * `firstLine` is the file line on which the body starts; `parse` is markdown.ts's parser
+ * Reads a body's links, raw HTML and (when `wantsTables`) tables from its syntax tree, in one
+ * walk. `firstLine` is the file line on which the body starts; `parse` is markdown.ts's parser
  * unless a test passes another.
  */
 export function readBody(body: string, firstLine: number, wantsTables: boolean, parse: (body: string) => MdNode = parseMarkdown): ParsedBody {
-  const out: ParsedBody = { links: [], tables: [], unsafeHtml: [] };
   // (The reader has already made a lone CR a line feed, as CommonMark counts it a line break.)
-  const tree = parse(body);
-  const at = (point: MdPoint | undefined) => ({ line: (point?.line ?? 1) + firstLine - 1, column: point?.column ?? 1 });
-  const visit = (node: MdNode, inTable: boolean): boolean => {
-    switch (node.type) {
-      case 'link':
-      case 'image':
-      case 'definition': {
-        const link = linkOf(node, at);
-        out.links.push(link);
-        const scheme = dangerousScheme(link.url);
-        if (scheme) out.unsafeHtml.push({ what: `a \`${scheme}:\` link`, line: link.line, column: link.column });
-        break;
-      }
-      case 'html':
-        findUnsafeHtml(node.value ?? '', at(node.position?.start), out.unsafeHtml);
-        break;
-      case 'table':
-        if (wantsTables && !inTable) {
-          const rows = node.children?.length ?? 0;
-          const bytes = (node.position?.end.offset ?? 0) - (node.position?.start.offset ?? 0);
-          if (rows > limits.maxTableRows || bytes > limits.maxTableBytes) {
-            out.refused = { message: `This table is larger than ${limits.maxTableRows} rows or ${limits.maxTableBytes / 1024} KB: split it into several tables.`, ...at(node.position?.start), column: 1 };
-            return false;
-          }
-          out.tables.push(tableOf(node, at));
+  const reader = new TreeReader(firstLine - 1, wantsTables);
+  const root = parse(body);
+  if (root.children && !reader.visitChildren(root.children, false)) return { links: [], tables: [], unsafeHtml: [], refused: reader.out.refused! };
+  return reader.out;
+}
+
+/** The walk of readBody: one pass over the tree, positions shifted to file lines. */
+class TreeReader {
+  readonly out: ParsedBody = { links: [], tables: [], unsafeHtml: [] };
+  constructor(
+    private readonly lineShift: number,
+    private readonly wantsTables: boolean,
+  ) {}
+
+  /** False when a table was refused (out.refused says why). */
+  visitChildren(children: MdNode[], inTable: boolean): boolean {
+    for (let i = 0; i < children.length; i++) {
+      const node = children[i]!;
+      switch (node.type) {
+        case 'text':
+          continue;
+        case 'link':
+        case 'image':
+        case 'definition': {
+          const link = this.link(node);
+          this.out.links.push(link);
+          const scheme = dangerousScheme(link.url);
+          if (scheme) this.out.unsafeHtml.push({ what: `a \`${scheme}:\` link`, line: link.line, column: link.column });
+          break;
         }
-        break;
+        case 'html': {
+          const start = node.position?.start;
+          findUnsafeHtml(node.value ?? '', { line: (start?.line ?? 1) + this.lineShift, column: start?.column ?? 1 }, this.out.unsafeHtml);
+          break;
+        }
+        case 'table':
+          if (this.wantsTables && !inTable) {
+            const position = node.position;
+            const rows = node.children?.length ?? 0;
+            const bytes = (position?.end.offset ?? 0) - (position?.start.offset ?? 0);
+            if (rows > limits.maxTableRows || bytes > limits.maxTableBytes) {
+              this.out.refused = {
+                message: `This table is larger than ${limits.maxTableRows} rows or ${limits.maxTableBytes / 1024} KB: split it into several tables.`,
+                line: (position?.start.line ?? 1) + this.lineShift,
+                column: 1,
+              };
+              return false;
+            }
+            this.out.tables.push(this.table(node));
+          }
+          if (node.children && !this.visitChildren(node.children, true)) return false;
+          continue;
+      }
+      if (node.children && !this.visitChildren(node.children, inTable)) return false;
     }
-    for (const child of node.children ?? []) if (!visit(child, inTable || node.type === 'table')) return false;
     return true;
-  };
-  if (!visit(tree, false)) return { links: [], tables: [], unsafeHtml: [], refused: out.refused! };
-  return out;
-}
+  }
 
-type At = (point: MdPoint | undefined) => { line: number; column: number };
+  private link(node: MdNode): BodyLink {
+    const start = node.position?.start;
+    return { url: node.url ?? '', text: plainText(node), type: node.type as BodyLink['type'], line: (start?.line ?? 1) + this.lineShift, column: start?.column ?? 1 };
+  }
 
-function linkOf(node: MdNode, at: At): BodyLink {
-  return { url: node.url ?? '', text: plainText(node), type: node.type as BodyLink['type'], ...at(node.position?.start) };
-}
+  private table(node: MdNode): BodyTable {
+    const rows: TableCell[][] = [];
+    for (const row of node.children ?? []) {
+      const cells: TableCell[] = [];
+      for (const cell of row.children ?? []) {
+        const links: BodyLink[] = [];
+        this.cellLinks(cell, links);
+        const position = cell.position;
+        cells.push({
+          text: plainText(cell).trim(),
+          links,
+          line: (position?.start.line ?? 1) + this.lineShift,
+          column: position?.start.column ?? 1,
+          endColumn: position?.end.column ?? 1,
+        });
+      }
+      rows.push(cells);
+    }
+    const start = node.position?.start;
+    return { line: (start?.line ?? 1) + this.lineShift, column: start?.column ?? 1, header: rows[0] ?? [], rows: rows.slice(1) };
+  }
 
-function tableOf(node: MdNode, at: At): BodyTable {
-  const rows = (node.children ?? []).map((row) =>
-    (row.children ?? []).map((cell): TableCell => {
-      const links: BodyLink[] = [];
-      const collect = (n: MdNode) => {
-        if (n.type === 'link' || n.type === 'image') links.push(linkOf(n, at));
-        for (const c of n.children ?? []) collect(c);
-      };
-      collect(cell);
-      return { text: plainText(cell).trim(), links, ...at(cell.position?.start) };
-    }),
-  );
-  const [header = [], ...body] = rows;
-  return { ...at(node.position?.start), header, rows: body };
+  private cellLinks(node: MdNode, links: BodyLink[]): void {
+    const children = node.children;
+    if (!children) return;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.type === 'link' || child.type === 'image') links.push(this.link(child));
+      this.cellLinks(child, links);
+    }
+  }
 }
 
 /** The text of a node and its children as a reader sees it: no marks, no raw HTML, an image's alt text. */
@@ -187,5 +228,9 @@ function plainText(node: MdNode): string {
   if (node.type === 'html') return '';
   if (typeof node.value === 'string') return node.value;
   if (node.type === 'image') return node.alt ?? '';
-  return (node.children ?? []).map(plainText).join('');
+  const children = node.children;
+  if (!children) return '';
+  let text = '';
+  for (let i = 0; i < children.length; i++) text += plainText(children[i]!);
+  return text;
 }

@@ -34,6 +34,8 @@ export interface TableCell {
   text: string;
   line: number;
   column: number;
+  /** The column just after the cell; the cell's source runs from its leading pipe (if any) to its next pipe, or past the row's closing pipe. */
+  endColumn?: number;
   links: BodyLink[];
 }
 

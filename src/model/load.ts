@@ -269,10 +269,11 @@ async function readInPool(tasks: { index: number; task: ReadTask }[], onBatch?: 
   if (tasks.length === 0) return [];
   const queue = [...tasks];
   const replies: { index: number; result: FileResult }[] = [];
-  // A worker costs ~70 ms to start: small models use one, large ones every core (at most 4).
-  // OPMODEL_WORKERS sets the number, e.g. 1 on a machine shared with other jobs.
+  // A worker costs ~70 ms to start and warms up its own parsers: small models use one, large
+  // ones every core but one (at most 4), as the main thread runs the rules on results while
+  // they arrive. OPMODEL_WORKERS sets the number, e.g. 1 on a machine shared with other jobs.
   const wanted = Number(process.env.OPMODEL_WORKERS);
-  const size = Number.isInteger(wanted) && wanted >= 1 ? Math.min(wanted, 16, tasks.length) : Math.max(1, Math.min(availableParallelism(), Math.ceil(tasks.length / 256), 4));
+  const size = Number.isInteger(wanted) && wanted >= 1 ? Math.min(wanted, 16, tasks.length) : Math.max(1, Math.min(availableParallelism() - 1, Math.ceil(tasks.length / 256), 4));
 
   const runWorker = () =>
     new Promise<void>((resolve) => {
@@ -330,8 +331,9 @@ async function readInPool(tasks: { index: number; task: ReadTask }[], onBatch?: 
         // A fresh worker takes over the rest of the queue.
         runWorker().then(resolve, resolve);
       };
-      worker.on('message', (batch: WorkerReply[]) => {
+      worker.on('message', (message: WorkerReply[] | string) => {
         if (finished) return;
+        const batch: WorkerReply[] = typeof message === 'string' ? JSON.parse(message) : message;
         outstanding.shift();
         const results = batch.map((reply) => unpackResult(reply.result));
         batch.forEach((reply, i) => replies.push({ index: reply.index, result: results[i]! }));

@@ -260,13 +260,12 @@ function tableCellEdits(
   newId: string,
   problem: (offset: number, message: string) => void,
 ): TextEdit[] {
-  const firstCell = (row: TableCell[]) => row[0];
-  const lineNumbers = [table.header[0]?.line ?? table.line, (table.header[0]?.line ?? table.line) + 1, ...table.rows.map((r) => firstCell(r)?.line ?? 0)];
-  const lines = lineNumbers.map((n) => sourceCells(text, offsetOfLine(text, n)));
+  const rowLines = [table.header, ...table.rows].map((row) => rowCells(text, row));
+  const lines = [rowLines[0] ?? [], delimiterCells(text, rowLines[0] ?? []), ...rowLines.slice(1)];
   const lineOfRow = (row: number) => lines[row === -1 ? 0 : row + 2];
   const widths = (line: SourceCell[]) => line.map((c) => c.end - c.start).join(',');
   const prefix = (line: SourceCell[]) => (line[0] ? line[0].start - text.lastIndexOf('\n', line[0].start - 1) : 0);
-  const aligned = lines.every((l) => l.length === lines[0]!.length && widths(l) === widths(lines[0]!) && prefix(l) === prefix(lines[0]!));
+  const aligned = lines.every((l) => l !== undefined && l.length === lines[0]!.length && widths(l) === widths(lines[0]!) && prefix(l) === prefix(lines[0]!));
   const edits: TextEdit[] = [];
   const grow = new Map<number, number>();
   const planned: { cell: SourceCell; lead: string; core: string; column: number; what: string }[] = [];
@@ -292,7 +291,7 @@ function tableCellEdits(
   // Every other cell of a grown column gets the same extra width (dashes in the delimiter row).
   for (const [column, extra] of grow) {
     lines.forEach((line, index) => {
-      const cell = line[column];
+      const cell = line?.[column];
       if (!cell || planned.some((p) => p.cell.start === cell.start)) return;
       if (index === 1) {
         const at = text.lastIndexOf('-', cell.end - 1) + 1;
@@ -305,27 +304,43 @@ function tableCellEdits(
   return edits;
 }
 
-/** The cells of the table row on the line starting at `lineStart`: content between unescaped pipes. */
-function sourceCells(text: string, lineStart: number): SourceCell[] {
-  let lineEnd = text.indexOf('\n', lineStart);
-  if (lineEnd === -1) lineEnd = text.length;
-  if (text[lineEnd - 1] === '\r') lineEnd--;
-  // Block-quote markers and indentation before the row are not part of any cell.
-  let i = lineStart + /^(?:[ \t]*>)*[ \t]*/.exec(text.slice(lineStart, lineEnd))![0].length;
+/**
+ * A table row's cells as file offsets of their content between pipes, from the body reader's
+ * cell positions (a cell runs from its leading pipe, if any, to the next pipe; the row's last
+ * cell also takes the closing pipe). Undefined when a cell has no end position.
+ */
+function rowCells(text: string, row: TableCell[]): SourceCell[] | undefined {
+  const first = row[0];
+  if (!first) return [];
+  const lineStart = offsetOfLine(text, first.line);
   const cells: SourceCell[] = [];
-  let start = i;
-  if (text[i] === '|') start = ++i;
-  for (; i <= lineEnd; i++) {
-    if (i < lineEnd && text[i] === '\\') {
-      i++;
-      continue;
-    }
-    if (i === lineEnd || text[i] === '|') {
-      if (!(i === lineEnd && text.slice(start, i).trim() === '' && cells.length > 0)) cells.push({ start, end: i });
-      start = i + 1;
-    }
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i]!;
+    if (cell.endColumn === undefined || cell.line !== first.line) return undefined;
+    let start = lineStart + cell.column - 1;
+    let end = lineStart + cell.endColumn - 1;
+    if (text[start] === '|') start++;
+    // The closing pipe, unless it is the cell's own escaped `\|`.
+    if (i === row.length - 1 && end > start && text[end - 1] === '|' && /(?:^|[^\\])(?:\\\\)*$/.test(text.slice(start, end - 1))) end--;
+    cells.push({ start, end });
   }
   return cells;
+}
+
+/**
+ * The delimiter row's cells (`|---|---|`, the line after the header) where its pipes stand where
+ * the header's do, so the spans of the header's cells one line down; else undefined.
+ */
+function delimiterCells(text: string, header: SourceCell[]): SourceCell[] | undefined {
+  const first = header[0];
+  if (!first) return undefined;
+  const headerStart = text.lastIndexOf('\n', first.start - 1) + 1;
+  const next = text.indexOf('\n', first.start);
+  if (next === -1) return undefined;
+  const shift = next + 1 - headerStart;
+  const pipeBelow = (at: number) => text[at] !== '|' || text[at + shift] === '|';
+  const cells = header.map((cell) => ({ start: cell.start + shift, end: cell.end + shift }));
+  return header.every((cell) => pipeBelow(cell.start - 1) && pipeBelow(cell.end)) && !cells.some((cell) => text.slice(cell.start, cell.end).includes('\n')) ? cells : undefined;
 }
 
 /** Offsets where `id` appears as a whole word (not part of a longer id). */

@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { readModelFile, type ReadTask } from './read.js';
 import { brokenEntity, type FileResult } from './entity.js';
-import { packResult, type PackedResult } from './wire.js';
+import { jsonExact, packResult, type PackedResult } from './wire.js';
 import { loadMarkdown, loadRemark, RemarkNotLoaded } from './markdown.js';
 
 // The Markdown parser loads before the first file is read (messages wait in the port's queue).
@@ -19,7 +19,7 @@ export interface WorkerRequest {
   progress?: SharedArrayBuffer;
 }
 
-/** One file's result, positions packed (wire.ts); the worker replies with one array per request. */
+/** One file's result, positions packed (wire.ts); the worker replies with one array per request, as JSON text when JSON carries it exactly. */
 export interface WorkerReply {
   index: number;
   result: PackedResult;
@@ -72,8 +72,10 @@ async function handle(request: WorkerRequest): Promise<void> {
     replies.push({ index, result: packResult(result) });
   }
   if (progress) Atomics.store(progress, 0, 0);
-  // One message per request: a message per file cost more than reading the file.
-  parentPort!.postMessage(replies);
+  // One message per request: a message per file cost more than reading the file. As JSON text
+  // where JSON carries every value as it is: the main thread parses JSON about twice as fast as
+  // it takes a structured clone of the same objects.
+  parentPort!.postMessage(replies.every((reply) => !reply.result.entity || jsonExact(reply.result.entity.data)) ? JSON.stringify(replies) : replies);
 }
 
 // Requests are handled one after another, even while one waits for remark to load.
