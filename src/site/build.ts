@@ -15,6 +15,8 @@ import type { HandbookData } from './handbook-data.js';
 
 /** The package's Astro project (site/ beside src/ and dist/). */
 export const siteDir = fileURLToPath(new URL('../../site/', import.meta.url));
+/** opmodel's compiled modules (dist/, also when this file runs from src/ under Vitest), which the handbook imports as `@opmodel/…`. */
+const libDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 /** A marker opmodel leaves in its output folder, so a rebuild may empty it and nothing else. */
 const outputMarker = '.opmodel-site';
@@ -197,6 +199,7 @@ interface AstroRun {
   outDir: string;
   base: string;
   cacheDir: string;
+  libDir?: string;
   port?: number;
   logLevel: string;
 }
@@ -226,6 +229,7 @@ async function runAstro(site: string, command: 'build' | 'dev', run: AstroRun): 
   if (!nodeIsNewEnough(process.versions.node)) {
     throw new Error(`The handbook needs Node.js 22.12 or newer; this is Node.js ${process.versions.node}.`);
   }
+  run = { ...run, libDir }; // the pages import opmodel's own modules from here (astro-config.mjs)
   if (astroInProcess()) {
     process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
     process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
