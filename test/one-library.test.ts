@@ -5,7 +5,9 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { lint } from '../dist/lint.js';
 import { buildHandbookData } from '../dist/site/handbook.js';
 import { decisionIndex, findRows, finderRows } from '../site/src/lib/decision-index.js';
-import { cleanTemp, copyOfExample, runCli, testToday } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanTemp, copyOfExample, runCli, testToday, writeFile } from './helpers.js';
 
 const noHistory = { state: 'unavailable', prefix: '', lastUpdated: new Map(), commits: [] } as const;
 
@@ -30,5 +32,49 @@ describe('who decides: `opmodel who` and the handbook finder', () => {
       expect(fromCli, query).toEqual(found.map((r) => r.decision).sort());
     }
     expect(runCli(['who', 'a new bet', '--format', 'json'], root).stdout).toContain('Add, pause or kill a bet');
+  });
+});
+
+interface Diagnostic {
+  file: string;
+  line: number;
+  rule: string;
+  message: string;
+}
+
+/** `opmodel lint --format json` in root: its diagnostics. */
+function lintJson(root: string): Diagnostic[] {
+  const run = runCli(['lint', '--format', 'json'], root);
+  expect(run.stderr).toBe('');
+  return (JSON.parse(run.stdout) as { diagnostics: Diagnostic[] }).diagnostics;
+}
+
+describe('body links: the `link` rule and the handbook', () => {
+  test('a link lint reports is text in the handbook; a link lint accepts goes to its page', async () => {
+    const root = copyOfExample();
+    const file = 'model/bets/tip-pooling.md';
+    const links: [string, string][] = [
+      ['the growth team', '/model/teams/growth.md'],
+      ['a missing bet', '/model/bets/missing.md'],
+      ['the platform team', '../teams/platform.md'],
+      ['a missing team', '../teams/nobody.md'],
+      ['an odd name', '/model/bets/%E0%A4%A.md'],
+    ];
+    writeFile(root, file, `${readFileSync(join(root, file), 'utf8')}\n${links.map(([text, url]) => `- [${text}](${url})`).join('\n')}\n`);
+    const reported = lintJson(root).filter((d) => d.rule === 'link' && d.file === file).map((d) => d.message);
+    const { model } = await lint(root, { today: testToday });
+    const data = buildHandbookData(model, { today: testToday, history: noHistory });
+    const html = data.entities.find((e) => e.file === file)!.bodyHtml;
+    const pages = new Map(data.entities.map((e) => [e.file, `/${e.path}`]));
+    for (const [text, url] of links) {
+      const byLint = reported.some((message) => message.includes(`'${url}'`));
+      const target = url.startsWith('/') ? url.slice(1) : join('model/teams', url.slice('../teams/'.length));
+      if (byLint) {
+        expect(html, url).toContain(`<p>${text}</p>`);
+      } else {
+        expect(html, url).toContain(`<a href="${pages.get(target)}">${text}</a>`);
+      }
+    }
+    expect(reported).toHaveLength(3);
   });
 });
