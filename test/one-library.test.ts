@@ -3,6 +3,7 @@
 // one answer. Each test asks both on one input and compares.
 import { afterAll, describe, expect, test } from 'vitest';
 import { lint } from '../dist/lint.js';
+import { handbookOptions } from '../dist/site/build.js';
 import { buildHandbookData } from '../dist/site/handbook.js';
 import { decisionIndex, findRows, finderRows } from '../site/src/lib/decision-index.js';
 import { readFileSync } from 'node:fs';
@@ -76,5 +77,49 @@ describe('body links: the `link` rule and the handbook', () => {
       }
     }
     expect(reported).toHaveLength(3);
+  });
+});
+
+describe('assessment bands: the `assessment` rule, `opmodel assess` and the handbook', () => {
+  for (const [healthy, drift] of [[40, 30], [30, 20], [18, 12]] as const) {
+    test(`judge the latest assessment alike with healthy: ${healthy}, drift: ${drift}`, async () => {
+      const root = copyOfExample();
+      writeFile(root, 'opmodel.config.yaml', `rules:\n  assessment: [warning, { healthy: ${healthy}, drift: ${drift} }]\n`);
+      const assess = runCli(['assess', '--format', 'json'], root);
+      expect(assess.status, assess.stderr).toBe(0);
+      const report = JSON.parse(assess.stdout) as { assessment: { id: string; file: string }; total: number; band: string; weakCategories: string[] };
+      expect(report.band).toBe(report.total < drift ? 'intervention-overdue' : report.total < healthy ? 'structural-drift' : 'healthy');
+
+      const finding = lintJson(root).filter((d) => d.rule === 'assessment');
+      if (report.band === 'healthy' && report.weakCategories.length === 0) expect(finding).toEqual([]);
+      else {
+        expect(finding).toHaveLength(1);
+        expect(finding[0]!.file).toBe(report.assessment.file);
+        if (report.band !== 'healthy') expect(finding[0]!.message).toContain(`band ${report.band} (healthy is ${healthy} or more)`);
+      }
+
+      // The handbook as \`opmodel build\` prepares it from the same config.
+      const { model, config } = await lint(root, { today: testToday });
+            const data = buildHandbookData(model, { ...handbookOptions({ config, today: testToday }), history: noHistory });
+      expect(data.home.latestAssessment).toBe(report.assessment.id);
+      const page = data.entities.find((e) => e.id === report.assessment.id)!.assessment!;
+      expect({ total: page.total, band: page.band, weak: page.weakCategories, thresholds: page.thresholds }).toEqual({ total: report.total, band: report.band, weak: report.weakCategories, thresholds: { healthy, drift } });
+    });
+  }
+
+  test('read a threshold written as a string ("40") the same way: refused by all, or the default for all', async () => {
+    const root = copyOfExample();
+    writeFile(root, 'opmodel.config.yaml', 'rules:\n  assessment: [warning, { healthy: "40" }]\n');
+    const linted = runCli(['lint', '--format', 'json'], root);
+    const assess = runCli(['assess', '--format', 'json'], root);
+    expect(assess.status).toBe(linted.status === 2 ? 2 : 0);
+    if (linted.status === 2) return; // the config check names the option; every command stops there
+    const band = (JSON.parse(assess.stdout) as { band: string }).band;
+    const findings = (JSON.parse(linted.stdout) as { diagnostics: Diagnostic[] }).diagnostics.filter((d) => d.rule === 'assessment');
+    expect(band).toBe('healthy');
+    expect(findings.filter((d) => d.message.includes('band '))).toEqual([]);
+    const { model, config } = await lint(root, { today: testToday });
+    const data = buildHandbookData(model, { ...handbookOptions({ config, today: testToday }), history: noHistory });
+    expect(data.entities.find((e) => e.id === data.home.latestAssessment)!.assessment!.band).toBe(band);
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RuleEntry, SiteSettings } from '../config.js';
-import type { Thresholds } from '../model/assessment.js';
+import { thresholdsFrom } from '../model/assessment.js';
 import type { RelationField } from '../model/relations.js';
 import { buildHandbookData, normaliseBase, type HandbookModel, type RenderCache } from './handbook.js';
 import { headCommit, readGitHistory, type GitHistory } from './git.js';
@@ -160,22 +160,15 @@ export async function startDevServer(options: Omit<BuildSiteOptions, 'dev' | 'ou
   };
 }
 
-function handbookOptions(options: Pick<BuildSiteOptions, 'config' | 'base' | 'today' | 'relations'>) {
+/** The handbook's options from the config, as `opmodel build` and `dev` pass them. */
+export function handbookOptions(options: Pick<BuildSiteOptions, 'config' | 'base' | 'today' | 'relations'>) {
   return {
     site: options.config.site,
     base: normaliseBase(options.base ?? options.config.site?.base),
     today: options.today,
-    thresholds: thresholdsFrom(options.config.rules),
+    thresholds: thresholdsFrom(options.config.rules?.assessment?.options),
     relations: options.relations,
   };
-}
-
-/** Assessment bands from the `assessment` rule's options, as lint reads them. */
-function thresholdsFrom(rules: Record<string, RuleEntry> | undefined): Thresholds | undefined {
-  const options = rules?.assessment?.options;
-  const healthy = Number(options?.healthy ?? 18);
-  const drift = Number(options?.drift ?? 12);
-  return Number.isFinite(healthy) && Number.isFinite(drift) ? { healthy, drift } : undefined;
 }
 
 /** Refuses an output folder that would wipe the repository, the model, or someone else's files. */

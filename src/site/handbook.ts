@@ -7,7 +7,7 @@ import type { LoadedModel } from '../model/load.js';
 import type { SiteSettings } from '../config.js';
 import { referencesOf, relationFields, type RelationField } from '../model/relations.js';
 import { decisionMatrices, schemes, type DecisionMatrix } from '../model/decision-rights.js';
-import { defaultThresholds, scoreAssessment, type Thresholds } from '../model/assessment.js';
+import { defaultThresholds, newestFirst, scoreAssessment, type Thresholds } from '../model/assessment.js';
 import type {
   AssessmentView, BetView, BodyPart, CadenceView, Changelog, DecisionInvolvement, Facet, GuardrailView, HandbookData,
   HandbookEntity, HomeData, ListingPage, MatrixView, MetricView, ModelView, RelationGroup, RoleView, SectionInfo, TeamView, UnitInfo,
@@ -395,7 +395,7 @@ function homeData(entities: HandbookEntity[], sections: SectionInfo[]): HomeData
     { title: 'Decision rights', path: 'decision-rights/', description: 'Who decides, who is consulted, who is informed.', show: has('decision-rights') },
     { title: 'How we work', path: 'cadences/', description: 'The meetings and reviews that run our week and our quarter.', show: has('cadences') },
   ];
-  const assessments = entities.filter((e) => e.assessment).sort((a, b) => (b.assessment!.date ?? '').localeCompare(a.assessment!.date ?? ''));
+  const assessments = newestFirst(entities.filter((e) => e.assessment), (e) => e.assessment!.date);
   return {
     model: root?.id ?? null,
     title: root?.title ?? 'Operating model',
