@@ -123,3 +123,25 @@ describe('assessment bands: the `assessment` rule, `opmodel assess` and the hand
     expect(data.entities.find((e) => e.id === data.home.latestAssessment)!.assessment!.band).toBe(band);
   });
 });
+
+describe('review dates: the `stale` rule and the handbook\'s "needs review"', () => {
+  test('flag the same files: the day itself is not past, a retired guardrail never is', async () => {
+    const root = copyOfExample();
+    const dayBefore = new Date(Date.parse(`${testToday}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const setReviewBy = (file: string, date: string) => {
+      const text = readFileSync(join(root, file), 'utf8');
+      writeFile(root, file, text.replace(/^review_by: .*$/m, `review_by: ${date}`));
+    };
+    setReviewBy('model/guardrails/fewer-settings.md', testToday);
+    setReviewBy('model/guardrails/evidence-before-roadmap.md', dayBefore);
+    setReviewBy('model/guardrails/december-deploy-freeze.md', '2026-01-05'); // status: retired
+    const stale = lintJson(root).filter((d) => d.rule === 'stale').map((d) => d.file).sort();
+    const { model } = await lint(root, { today: testToday });
+    const data = buildHandbookData(model, { today: testToday, history: noHistory });
+    const needsReview = data.entities.filter((e) => e.needsReview).map((e) => e.file).sort();
+    expect(stale).toContain('model/guardrails/evidence-before-roadmap.md');
+    expect(stale).not.toContain('model/guardrails/fewer-settings.md');
+    expect(stale).not.toContain('model/guardrails/december-deploy-freeze.md');
+    expect(needsReview).toEqual(stale);
+  });
+});

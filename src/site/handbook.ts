@@ -7,6 +7,7 @@ import type { LoadedModel } from '../model/load.js';
 import type { SiteSettings } from '../config.js';
 import { referencesOf, relationFields, type RelationField } from '../model/relations.js';
 import { decisionMatrices, schemes, type DecisionMatrix } from '../model/decision-rights.js';
+import { isPastReview } from '../model/review.js';
 import { defaultThresholds, newestFirst, scoreAssessment, type Thresholds } from '../model/assessment.js';
 import type {
   AssessmentView, BetView, BodyPart, CadenceView, Changelog, DecisionInvolvement, Facet, GuardrailView, HandbookData,
@@ -186,7 +187,7 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
       editUrl: repo ? `${repo}/edit/${branchPath}/${repoFile}` : null,
       historyUrl: repo ? `${repo}/commits/${branchPath}/${repoFile}` : null,
       reviewBy,
-      needsReview: reviewBy !== null && /^\d{4}-\d{2}-\d{2}$/.test(reviewBy) && reviewBy < today,
+      needsReview: isPastReview(entity, today),
       outgoing: outgoing.get(entity.id) ?? [],
       incoming: [],
       decisions: involvement.get(entity.id) ?? [],
