@@ -4,8 +4,10 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { lint } from '../dist/lint.js';
 import { handbookOptions } from '../dist/site/build.js';
+import { readModelHistory } from '../dist/site/git.js';
 import { buildHandbookData } from '../dist/site/handbook.js';
 import { decisionIndex, findRows, finderRows } from '../site/src/lib/decision-index.js';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanTemp, copyOfExample, runCli, testToday, writeFile } from './helpers.js';
@@ -144,4 +146,53 @@ describe('review dates: the `stale` rule and the handbook\'s "needs review"', ()
     expect(stale).not.toContain('model/guardrails/december-deploy-freeze.md');
     expect(needsReview).toEqual(stale);
   });
+});
+
+describe('what a commit changed: `opmodel diff` and the handbook\'s changelog', () => {
+  test('a decider who moves is in both; a body line "status: shipped" is in neither', async () => {
+    const root = copyOfExample();
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], {
+      cwd: root, encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_NAME: 'Dana Reyes', GIT_AUTHOR_EMAIL: 'dana@example.com', GIT_COMMITTER_NAME: 'Dana Reyes', GIT_COMMITTER_EMAIL: 'dana@example.com' },
+    });
+    const edit = (file: string, from: string, to: string) => {
+      const text = readFileSync(join(root, file), 'utf8');
+      expect(text).toContain(from);
+      writeFile(root, file, text.replace(from, to));
+    };
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'The example model');
+    edit('model/bets/tip-pooling.md', 'status: proposed', 'status: active');
+    edit('model/bets/clock-in-kiosk.md', '\n---\n', '\n---\n\nstatus: shipped\n');
+    git('commit', '-q', '-am', 'Tip pooling starts; a note on the kiosk');
+    const prices = '| Change list prices or plan packaging | 10 business days | ceo | ';
+    edit('model/decision-rights/product-decisions.md', `${prices}C | I | D |`, `${prices}D | I | C |`);
+    git('commit', '-q', '-am', 'The CPO decides list prices');
+
+    const { model, config } = await lint(root, { today: testToday });
+    const history = await readModelHistory(root, 'model');
+    const changelog = buildHandbookData(model, { ...handbookOptions({ config, today: testToday }), history }).changelog;
+    expect(changelog.commits.map((c) => c.subject)).toEqual(['The CPO decides list prices', 'Tip pooling starts; a note on the kiosk', 'The example model']);
+    for (const [at, commit] of changelog.commits.slice(0, 2).entries()) {
+      const run = runCli(['diff', `HEAD~${at + 1}`, `HEAD~${at}`, '--format', 'json'], root);
+      expect(run.status, run.stderr).toBe(0);
+      const diff = JSON.parse(run.stdout) as { changed: { file: string; fields: { field: string; before: unknown; after: unknown }[] }[]; decisions: { decision: string; file: string; changes: { field: string; before: unknown; after: unknown }[] }[] };
+      const statuses = diff.changed.flatMap((c) => c.fields.filter((f) => f.field === 'status').map((f) => ({ file: c.file, statusChange: { from: f.before, to: f.after } })));
+      expect(commit.changes.filter((c) => c.statusChange).map((c) => ({ file: c.file, statusChange: c.statusChange }))).toEqual(statuses);
+      const moves = diff.decisions.flatMap((d) => d.changes.filter((c) => c.field === 'decides').map((c) => ({ file: d.file, decision: d.decision, from: c.before, to: c.after })));
+      expect(commit.changes.flatMap((c) => (c.deciderChanges ?? []).map((d) => ({ file: c.file, ...d })))).toEqual(moves);
+    }
+    expect(changelog.commits[0]!.changes.flatMap((c) => c.deciderChanges ?? [])).toEqual([{ decision: 'Change list prices or plan packaging', from: 'cro', to: 'cpo' }]);
+    expect(changelog.commits[1]!.changes.filter((c) => c.statusChange).map((c) => c.file)).toEqual(['model/bets/tip-pooling.md']);
+
+    // The published page says it too.
+    const out = join(root, '_site');
+    const build = runCli(['build', '--allow-errors'], root);
+    expect(build.status, build.stderr).toBe(0);
+    const page = readFileSync(join(out, 'changelog/index.html'), 'utf8').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    expect(page).toContain('Change list prices or plan packaging: Chief product officer decides (was Chief revenue officer)');
+    expect(page).toMatch(/Tronc and tip pooling in the timesheet — status Proposed →\s*to Active/);
+    expect(page).not.toMatch(/to Shipped/i);
+  }, 120_000);
 });

@@ -10,7 +10,7 @@ import type { RuleEntry, SiteSettings } from '../config.js';
 import { thresholdsFrom } from '../model/assessment.js';
 import type { RelationField } from '../model/relations.js';
 import { buildHandbookData, normaliseBase, type HandbookModel, type RenderCache } from './handbook.js';
-import { headCommit, readGitHistory, type GitHistory } from './git.js';
+import { headCommit, readModelHistory, type GitHistory } from './git.js';
 import type { HandbookData } from './handbook-data.js';
 
 /** The package's Astro project (site/ beside src/ and dist/). */
@@ -66,7 +66,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
   try {
     const dataFile = join(work, 'handbook.json');
     // Only the file is kept: Astro reads its own copy, and the build must not hold two.
-    const { base, count } = writeData(dataFile, buildHandbookData(options.model, handbookOptions(options)));
+    const history = await readModelHistory(options.model.root, options.model.modelDir);
+    const { base, count } = writeData(dataFile, buildHandbookData(options.model, { ...handbookOptions(options), history }));
     const prepared = performance.now();
     log(`Prepared ${count} entities in ${seconds(prepared - started)}.`);
 
@@ -130,7 +131,7 @@ export async function startDevServer(options: Omit<BuildSiteOptions, 'dev' | 'ou
   let history: { head: string | null; history: GitHistory } | undefined;
   const write = async (model: HandbookModel, first: boolean) => {
     const head = headCommit(model.root);
-    if (!history || history.head !== head || head === null) history = { head, history: readGitHistory(model.root, model.modelDir) };
+    if (!history || history.head !== head || head === null) history = { head, history: await readModelHistory(model.root, model.modelDir) };
     const data = buildHandbookData(model, { ...handbookOptions(options), renderCache, history: history.history });
     if (inProcess) {
       slot[Symbol.for('opmodel.handbook.data')] = { data, version: ++version };

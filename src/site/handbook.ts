@@ -19,7 +19,7 @@ export const pageSize = 80;
 
 /** Kinds whose entries weigh more on their index (a calendar row, a whole table): fewer per page. */
 const pageSizeOf: Record<string, number> = { cadence: 40, 'context-table': 20 };
-import { readGitHistory, type GitHistory } from './git.js';
+import { isEntityFile, readGitHistory, type GitHistory } from './git.js';
 import { renderBody, renderBodyHtml, resolveRelative, type LinkContext } from './markdown.js';
 import { todayString } from '../util/today.js';
 
@@ -436,16 +436,12 @@ function changelogOf(
             title: entity ? titleOf(entity) : null,
             path: page !== undefined && change.status !== 'removed' ? page.slice(base.length) : null,
             ...(change.statusChange ? { statusChange: change.statusChange } : {}),
+            ...(change.deciderChanges ? { deciderChanges: change.deciderChanges } : {}),
           };
         }),
     }))
     .filter((commit) => commit.changes.length > 0);
   return { unavailable: null, commits: commits.slice(0, limit), truncated: commits.length > limit };
-}
-
-function isEntityFile(file: string): boolean {
-  const name = posix.basename(file);
-  return name.endsWith('.md') && name.toLowerCase() !== 'readme.md' && !name.startsWith('_');
 }
 
 // ---- per-kind views: defensive, because a model built with --allow-errors may break its schema
