@@ -6,8 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { posix } from 'node:path';
 import { loadConfig } from '../config.js';
 import { diffModels } from '../model/diff.js';
+import type { Entity } from '../model/entity.js';
 import { builtinKindNames } from '../model/kinds.js';
-import { loadModelAt } from '../model/revision.js';
+import { loadFilesAt } from '../model/revision.js';
 import { ruleIds } from '../rules/index.js';
 
 /** One commit that touched the model folder. */
@@ -127,25 +128,26 @@ export async function readModelHistory(root: string, modelDir: string, limit = 5
   } catch {
     return history; // lint has said what is wrong with the config
   }
-  let shown = 0;
-  for (const commit of history.commits) {
-    if (shown === limit) break;
-    const files = commit.changes.filter((change) => change.status === 'changed' && isEntityFile(change.file)).map((change) => change.file);
-    if (!commit.changes.some((change) => isEntityFile(change.file))) continue;
-    shown++;
-    if (files.length === 0 || !commit.hasParent) continue;
-    try {
-      const diff = diffModels(await loadModelAt(root, config, `${commit.hash}^`, files), await loadModelAt(root, config, commit.hash, files));
-      for (const change of commit.changes) {
-        const status = diff.changed.find((entity) => entity.file === change.file)?.fields.find((field) => field.field === 'status');
-        if (status && typeof status.before === 'string' && typeof status.after === 'string') change.statusChange = { from: status.before, to: status.after };
-        const moves = diff.decisions.filter((d) => d.file === change.file && d.changes.some((c) => c.field === 'decides'));
-        if (moves.length > 0) change.deciderChanges = moves.map((d) => ({ decision: d.decision, from: d.before?.decides ?? null, to: d.after?.decides ?? null }));
-      }
-    } catch {
-      // A revision git cannot unpack: the commit is listed without its entity changes.
-    }
+  // The commits the changelog shows, and the files each changed (an added or removed file has no before or after to compare).
+  const shown = history.commits.filter((commit) => commit.changes.some((change) => isEntityFile(change.file))).slice(0, limit);
+  const compared = shown
+    .map((commit) => ({ commit, files: commit.changes.filter((change) => change.status === 'changed' && isEntityFile(change.file)).map((change) => change.file) }))
+    .filter(({ commit, files }) => commit.hasParent && files.length > 0);
+  let models: Entity[][];
+  try {
+    models = await loadFilesAt(root, config, compared.flatMap(({ commit, files }) => [{ rev: `${commit.hash}^`, files }, { rev: commit.hash, files }]));
+  } catch {
+    return history; // git could not give the files: the changelog lists commits without entity changes
   }
+  compared.forEach(({ commit }, i) => {
+    const diff = diffModels(models[2 * i]!, models[2 * i + 1]!);
+    for (const change of commit.changes) {
+      const status = diff.changed.find((entity) => entity.file === change.file)?.fields.find((field) => field.field === 'status');
+      if (status && typeof status.before === 'string' && typeof status.after === 'string') change.statusChange = { from: status.before, to: status.after };
+      const moves = diff.decisions.filter((d) => d.file === change.file && d.changes.some((c) => c.field === 'decides'));
+      if (moves.length > 0) change.deciderChanges = moves.map((d) => ({ decision: d.decision, from: d.before?.decides ?? null, to: d.after?.decides ?? null }));
+    }
+  });
   return history;
 }
 
