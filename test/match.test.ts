@@ -1,5 +1,5 @@
 // The one word matcher (src/model/match.ts) behind `opmodel who` and the handbook's "Who decides…?" finder,
-// model words them: the placeholder's examples find what a reader means.
+// on decisions as the example model words them: the placeholder's examples find what a reader means.
 import { describe, expect, test } from 'vitest';
 import { exampleQueries, matchesAll, queryTerms, stem, wordsOf } from '../dist/model/match.js';
 
