@@ -5,10 +5,12 @@ import { fileURLToPath } from 'node:url';
 const siteRoot = fileURLToPath(new URL('./', import.meta.url));
 
 /**
- * @param {{ dataFile: string; outDir: string; base: string; cacheDir: string; port?: number; logLevel?: 'debug'|'info'|'warn'|'error'|'silent' }} options
+ * `libDir` is opmodel's compiled library (dist/): pages and browser scripts import its modules as
+ * `@opmodel/…` (the word matcher, say), so the handbook and the CLI run the same code.
+ * @param {{ dataFile: string; outDir: string; base: string; cacheDir: string; libDir?: string; port?: number; logLevel?: 'debug'|'info'|'warn'|'error'|'silent' }} options
  * @returns {import('astro').AstroInlineConfig}
  */
-export function astroConfig({ dataFile, outDir, base, cacheDir, port, logLevel = 'warn' }) {
+export function astroConfig({ dataFile, outDir, base, cacheDir, libDir = fileURLToPath(new URL('../dist/', import.meta.url)), port, logLevel = 'warn' }) {
   return {
     root: siteRoot,
     configFile: false,
@@ -28,6 +30,9 @@ export function astroConfig({ dataFile, outDir, base, cacheDir, port, logLevel =
       logLevel: logLevel === 'debug' ? 'info' : 'warn',
       cacheDir,
       plugins: [handbookData(dataFile)],
+      resolve: { alias: [{ find: /^@opmodel\//, replacement: libDir.replace(/[\\/]?$/, '/') }] },
+      // The dev server serves the library's modules to the browser from outside the site folder.
+      server: { fs: { allow: [siteRoot, libDir] } },
     },
   };
 }

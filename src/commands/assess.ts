@@ -1,6 +1,6 @@
 // `opmodel assess`: the score report of the latest structural self-assessment.
 import { lint } from '../lint.js';
-import { defaultThresholds, scoreAssessment } from '../model/assessment.js';
+import { newestFirst, scoreAssessment, thresholdsFrom } from '../model/assessment.js';
 import { type Command, formatOption, parse, repoDir, UsageError } from './command.js';
 import { ofKind } from '../model/kinds.js';
 
@@ -19,14 +19,8 @@ Options:
     if (positionals.length > 1) throw new UsageError('assess takes one DIR.');
     const format = formatOption(values.format, ['text', 'json'] as const, 'text');
     const { model, config } = await lint(repoDir(positionals[0]));
-    const options = config.rules.assessment?.options ?? {};
-    const thresholds = {
-      healthy: typeof options.healthy === 'number' ? options.healthy : defaultThresholds.healthy,
-      drift: typeof options.drift === 'number' ? options.drift : defaultThresholds.drift,
-    };
-    const assessments = ofKind(model.entities, 'assessment')
-      .filter((e) => !e.broken && typeof e.data.date === 'string')
-      .sort((a, b) => (String(a.data.date) < String(b.data.date) ? 1 : -1));
+    const thresholds = thresholdsFrom(config.rules.assessment?.options);
+    const assessments = newestFirst(ofKind(model.entities, 'assessment').filter((e) => !e.broken), (e) => e.data.date);
     const latest = assessments[0];
     if (!latest) {
       if (format === 'json') process.stdout.write(`${JSON.stringify({ assessment: null }, null, 2)}\n`);

@@ -1,13 +1,13 @@
 // `opmodel diff BASE [HEAD] [DIR]`: what a change does to the model between two git revisions
 // (HEAD defaults to the work tree), as Markdown for a pull-request comment or as JSON.
 import { existsSync, statSync } from 'node:fs';
-import { loadConfig, type Config } from '../config.js';
+import { loadConfig } from '../config.js';
 import { builtinKindNames } from '../model/kinds.js';
 import { loadModel } from '../model/load.js';
+import { loadModelAt } from '../model/revision.js';
 import { diffModels, type FieldChange, type ModelDiff } from '../model/diff.js';
 import { ruleIds } from '../rules/index.js';
-import { cleanupTemp } from '../util/temp.js';
-import { checkoutAt, verifyRevision } from '../util/git.js';
+import { verifyRevision } from '../util/git.js';
 import { markdownCode, markdownText } from '../reporters/github-text.js';
 import { type Command, formatOption, parse, repoDir, UsageError } from './command.js';
 
@@ -37,26 +37,14 @@ Example: opmodel diff origin/main
     const root = repoDir(dir);
     const config = loadConfig(root, ruleIds, builtinKindNames);
     for (const rev of [base, head]) if (rev !== undefined) verifyRevision(root, rev);
-    const temps: string[] = [];
-    try {
-      const before = await loadAt(root, config, base, temps);
-      const after = head === undefined ? (await loadModel(root, config)).entities : await loadAt(root, config, head, temps);
-      const diff = diffModels(before, after);
-      const labels = { base, head: head ?? 'work tree' };
-      process.stdout.write(format === 'json' ? `${JSON.stringify({ ...labels, ...diff }, null, 2)}\n` : markdown(diff, labels));
-      return 0;
-    } finally {
-      for (const t of temps) cleanupTemp(t);
-    }
+    const before = await loadModelAt(root, config, base);
+    const after = head === undefined ? (await loadModel(root, config)).entities : await loadModelAt(root, config, head);
+    const diff = diffModels(before, after);
+    const labels = { base, head: head ?? 'work tree' };
+    process.stdout.write(format === 'json' ? `${JSON.stringify({ ...labels, ...diff }, null, 2)}\n` : markdown(diff, labels));
+    return 0;
   },
 };
-
-/** Loads the model as it was at a revision. */
-async function loadAt(root: string, config: Config, rev: string, temps: string[]) {
-  const at = checkoutAt(root, rev, [config.model]);
-  temps.push(at.temp);
-  return (await loadModel(at.root, config)).entities;
-}
 
 // Everything from the model goes through the GitHub escaping: no HTML, mention or broken line.
 const short = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);

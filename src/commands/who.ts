@@ -1,6 +1,7 @@
 // `opmodel who QUERY`: who decides, is consulted and informed on a decision, with SLA and escalation.
 import { lint } from '../lint.js';
 import { decisionMatrices, type DecisionRow } from '../model/decision-rights.js';
+import { matchScore } from '../model/match.js';
 import { type Command, formatOption, parse, repoDir, UsageError } from './command.js';
 import { escapeControl as stripControl } from '../reporters/escape.js';
 
@@ -14,8 +15,9 @@ Options:
   --format NAME   text (default) or json
   --all           list every match, not only the best five
 
-Every word of the query must match a word of the decision (or its stem, or with
-one typo); small words such as "a" and "the" are ignored.
+Every word of the query must match a word of the decision (or its stem, a
+synonym such as new ~ add, or with one typo); small words such as "a", "the" and
+"who decides" are ignored. The handbook's "Who decides…?" finder matches the same way.
 `,
   async run(args) {
     const { values, positionals } = parse(args, { format: { type: 'string' }, all: { type: 'boolean' } });
@@ -74,64 +76,3 @@ one typo); small words such as "a" and "the" are ignored.
     return 0;
   },
 };
-
-const stopWords = new Set(['a', 'an', 'the', 'of', 'to', 'on', 'in', 'for', 'and', 'or', 'our', 'we', 'who', 'what', 's', 'is', 'be', 'by', 'with', 'at', 'it']);
-
-/** The meaningful words of a text, lower-case and without accents. */
-const words = (text: string) =>
-  text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '' && !stopWords.has(w));
-
-/** Whether two words share a stem: one starts the other, or both start with the same 4+ letters. */
-function sameStem(a: string, b: string): boolean {
-  const shorter = a.length <= b.length ? a : b;
-  const longer = shorter === a ? b : a;
-  if (shorter.length >= 3 && longer.startsWith(shorter)) return true;
-  let common = 0;
-  while (common < shorter.length && a[common] === b[common]) common++;
-  return common >= 4 && common >= shorter.length - 2;
-}
-
-/**
- * How well a decision's text matches a query: every meaningful query word must match a word of
- * the decision (exactly, by stem, or with one typo); the whole phrase in order scores highest.
- */
-export function matchScore(query: string, decision: string): number {
-  const q = words(query);
-  const d = words(decision);
-  if (q.length === 0 || d.length === 0) return 0;
-  let score = d.join(' ').includes(q.join(' ')) ? 10 : 0;
-  for (const term of q) {
-    if (d.includes(term)) score += 3;
-    else if (d.some((w) => sameStem(term, w))) score += 2;
-    else if (term.length >= 5 && d.some((w) => w.length >= 4 && editDistanceAtMostOne(term, w))) score += 1;
-    else return 0;
-  }
-  return score;
-}
-
-function editDistanceAtMostOne(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
-}

@@ -1,4 +1,6 @@
 // Derived figures of a self-assessment: total, band and weak categories. Never stored in files.
+// The one place that reads the bands from the config and picks the latest assessment, for the
+// `assessment` rule, `opmodel assess` and the handbook alike.
 
 export const categories = ['strategy', 'execution', 'operations', 'tooling', 'talent'] as const;
 
@@ -12,6 +14,25 @@ export interface Thresholds {
 
 export const defaultThresholds: Thresholds = { healthy: 18, drift: 12 };
 
+/**
+ * The bands from the `assessment` rule's options in the config: a number is read as is, anything else
+ * (absent, or a string such as "40", which the config check refuses) leaves the default.
+ */
+export function thresholdsFrom(options: Readonly<Record<string, unknown>> | undefined): Thresholds {
+  const read = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
+  return { healthy: read(options?.healthy, defaultThresholds.healthy), drift: read(options?.drift, defaultThresholds.drift) };
+}
+
+/** Dated assessments, newest first (one date: by file): `[0]` is "the latest assessment" everywhere. */
+export function newestFirst<T extends { file: string }>(assessments: readonly T[], dateOf: (assessment: T) => unknown): T[] {
+  const dated = assessments.flatMap((assessment) => {
+    const date = dateOf(assessment);
+    return typeof date === 'string' ? [{ assessment, date }] : [];
+  });
+  dated.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.assessment.file < b.assessment.file ? -1 : a.assessment.file > b.assessment.file ? 1 : 0));
+  return dated.map(({ assessment }) => assessment);
+}
+
 export interface CategoryScore {
   name: string;
   total: number;
@@ -22,7 +43,8 @@ export interface CategoryScore {
   weak: boolean;
 }
 
-export interface AssessmentScore {
+/** An assessment as scored: its total, band and categories (`ScoredStatement` in kinds/ is one statement's score). */
+export interface AssessmentResult {
   total: number;
   max: number;
   band: Band;
@@ -31,7 +53,7 @@ export interface AssessmentScore {
 }
 
 /** Scores an assessment's frontmatter; entries that are not valid scores are skipped. */
-export function scoreAssessment(data: { scores?: unknown }, thresholds: Thresholds = defaultThresholds): AssessmentScore {
+export function scoreAssessment(data: { scores?: unknown }, thresholds: Thresholds = defaultThresholds): AssessmentResult {
   const scores = Array.isArray(data.scores) ? data.scores : [];
   const byCategory = new Map<string, CategoryScore>(categories.map((name) => [name, { name, total: 0, max: 0, low: 0, weak: false }]));
   let total = 0;

@@ -20,6 +20,11 @@ export function resolveLinkTarget(fromFile: string, url: string): string | undef
   return posix.normalize(joined).replace(/\/$/, '');
 }
 
+/** Whether a resolved link target is outside the repository (`../…`): the `link` rule reports it, the handbook drops it. */
+export function leavesRepository(target: string): boolean {
+  return target === '..' || target.startsWith('../');
+}
+
 /** The link's target, resolved once by the reader (see BodyLink.target), or now. */
 export function linkTarget(fromFile: string, link: { url: string; target?: string | null }): string | undefined {
   if (link.target !== undefined) return link.target ?? undefined;

@@ -1,7 +1,7 @@
 // Rule `assessment`: the latest self-assessment is in band structural-drift or intervention-overdue.
 import type { Rule } from './rule.js';
 import { positionOf } from './rule.js';
-import { scoreAssessment } from '../model/assessment.js';
+import { newestFirst, scoreAssessment, thresholdsFrom } from '../model/assessment.js';
 
 export const rule: Rule = {
   id: 'assessment',
@@ -13,10 +13,9 @@ export const rule: Rule = {
     weak: 'The latest assessment is healthy overall, but {{weak}} Run `opmodel assess` for the report.',
   },
   check({ options, report, ofKind }) {
-    const assessments = ofKind('assessment').filter((e) => typeof e.data.date === 'string');
-    if (assessments.length === 0) return;
-    const latest = assessments.reduce((a, b) => (String(b.data.date) > String(a.data.date) ? b : a));
-    const thresholds = { healthy: Number(options.healthy), drift: Number(options.drift) };
+    const [latest] = newestFirst(ofKind('assessment'), (e) => e.data.date);
+    if (!latest) return;
+    const thresholds = thresholdsFrom(options);
     const score = scoreAssessment(latest.data, thresholds);
     const weakText = score.weakCategories.length
       ? ` Weak: ${score.weakCategories.join(', ')} (three or more statements scored 0 or 1 point to a structural failure there).`

@@ -7,14 +7,16 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RuleEntry, SiteSettings } from '../config.js';
-import type { Thresholds } from '../model/assessment.js';
+import { thresholdsFrom } from '../model/assessment.js';
 import type { RelationField } from '../model/relations.js';
 import { buildHandbookData, normaliseBase, type HandbookModel, type RenderCache } from './handbook.js';
-import { headCommit, readGitHistory, type GitHistory } from './git.js';
+import { headCommit, readModelHistory, type GitHistory } from './git.js';
 import type { HandbookData } from './handbook-data.js';
 
 /** The package's Astro project (site/ beside src/ and dist/). */
 export const siteDir = fileURLToPath(new URL('../../site/', import.meta.url));
+/** opmodel's compiled modules (dist/, also when this file runs from src/ under Vitest), which the handbook imports as `@opmodel/…`. */
+const libDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 /** A marker opmodel leaves in its output folder, so a rebuild may empty it and nothing else. */
 const outputMarker = '.opmodel-site';
@@ -64,7 +66,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
   try {
     const dataFile = join(work, 'handbook.json');
     // Only the file is kept: Astro reads its own copy, and the build must not hold two.
-    const { base, count } = writeData(dataFile, buildHandbookData(options.model, handbookOptions(options)));
+    const history = await readModelHistory(options.model.root, options.model.modelDir);
+    const { base, count } = writeData(dataFile, buildHandbookData(options.model, { ...handbookOptions(options), history }));
     const prepared = performance.now();
     log(`Prepared ${count} entities in ${seconds(prepared - started)}.`);
 
@@ -128,7 +131,7 @@ export async function startDevServer(options: Omit<BuildSiteOptions, 'dev' | 'ou
   let history: { head: string | null; history: GitHistory } | undefined;
   const write = async (model: HandbookModel, first: boolean) => {
     const head = headCommit(model.root);
-    if (!history || history.head !== head || head === null) history = { head, history: readGitHistory(model.root, model.modelDir) };
+    if (!history || history.head !== head || head === null) history = { head, history: await readModelHistory(model.root, model.modelDir) };
     const data = buildHandbookData(model, { ...handbookOptions(options), renderCache, history: history.history });
     if (inProcess) {
       slot[Symbol.for('opmodel.handbook.data')] = { data, version: ++version };
@@ -158,22 +161,15 @@ export async function startDevServer(options: Omit<BuildSiteOptions, 'dev' | 'ou
   };
 }
 
-function handbookOptions(options: Pick<BuildSiteOptions, 'config' | 'base' | 'today' | 'relations'>) {
+/** The handbook's options from the config, as `opmodel build` and `dev` pass them. */
+export function handbookOptions(options: Pick<BuildSiteOptions, 'config' | 'base' | 'today' | 'relations'>) {
   return {
     site: options.config.site,
     base: normaliseBase(options.base ?? options.config.site?.base),
     today: options.today,
-    thresholds: thresholdsFrom(options.config.rules),
+    thresholds: thresholdsFrom(options.config.rules?.assessment?.options),
     relations: options.relations,
   };
-}
-
-/** Assessment bands from the `assessment` rule's options, as lint reads them. */
-function thresholdsFrom(rules: Record<string, RuleEntry> | undefined): Thresholds | undefined {
-  const options = rules?.assessment?.options;
-  const healthy = Number(options?.healthy ?? 18);
-  const drift = Number(options?.drift ?? 12);
-  return Number.isFinite(healthy) && Number.isFinite(drift) ? { healthy, drift } : undefined;
 }
 
 /** Refuses an output folder that would wipe the repository, the model, or someone else's files. */
@@ -197,6 +193,7 @@ interface AstroRun {
   outDir: string;
   base: string;
   cacheDir: string;
+  libDir?: string;
   port?: number;
   logLevel: string;
 }
@@ -226,6 +223,7 @@ async function runAstro(site: string, command: 'build' | 'dev', run: AstroRun): 
   if (!nodeIsNewEnough(process.versions.node)) {
     throw new Error(`The handbook needs Node.js 22.12 or newer; this is Node.js ${process.versions.node}.`);
   }
+  run = { ...run, libDir }; // the pages import opmodel's own modules from here (astro-config.mjs)
   if (astroInProcess()) {
     process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
     process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';

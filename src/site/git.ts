@@ -1,7 +1,15 @@
 // What git knows about the model folder: when each file last changed, which files each commit
-// touched, and how a `status:` line changed (a bet going from active to won). Three git processes
-// per build (and one for the default branch), argument arrays only; no git or no repository means "unknown".
+// touched, and, for the commits the changelog shows, what each did to its entities (a bet going from
+// active to won, a decider who moves), read through the same revision loader and diff as `opmodel diff`.
+// Argument arrays only; no git or no repository means "unknown".
 import { execFileSync } from 'node:child_process';
+import { posix } from 'node:path';
+import { loadConfig } from '../config.js';
+import { diffModels } from '../model/diff.js';
+import type { Entity } from '../model/entity.js';
+import { builtinKindNames } from '../model/kinds.js';
+import { loadFilesAt } from '../model/revision.js';
+import { ruleIds } from '../rules/index.js';
 
 /** One commit that touched the model folder. */
 export interface GitCommit {
@@ -10,6 +18,8 @@ export interface GitCommit {
   date: string;
   author: string;
   subject: string;
+  /** False for a commit without a parent (the first one): everything in it is added. */
+  hasParent: boolean;
   /** Files touched, relative to the repository root (the opmodel DIR). */
   changes: GitChange[];
 }
@@ -19,6 +29,8 @@ export interface GitChange {
   file: string;
   /** When the commit changed the file's frontmatter `status:` (a bet's or guardrail's): from what to what. */
   statusChange?: { from: string; to: string };
+  /** Decisions of a decision-rights file whose decider the commit changed. */
+  deciderChanges?: { decision: string; from: string | null; to: string | null }[];
 }
 
 /** The model folder's history. */
@@ -60,18 +72,12 @@ export function readGitHistory(root: string, modelDir: string): GitHistory {
 
   const log = git(root, [
     'log', '--no-renames', '--no-ext-diff', '--name-status', '-z', '--relative',
-    '--format=%x1e%H%x1f%cI%x1f%an%x1f%s', '--', modelDir || '.',
+    '--format=%x1e%H%x1f%cI%x1f%an%x1f%P%x1f%s', '--', modelDir || '.',
   ]);
   // A repository without commits yet has a work tree but no history.
   if (log === null) return { state: 'ok', prefix, lastUpdated: new Map(), commits: [], defaultBranch };
 
   const commits = parseLog(log);
-  // Only the commits that touch a `status:` line, and only those lines (-U0): small even for a long history.
-  const statuses = git(root, [
-    '-c', 'core.quotePath=false', 'log', '--no-renames', '--no-ext-diff', '--no-color', '-p', '-U0', '--relative',
-    '-G', '^status:', '--format=%x1e%H', '--', modelDir || '.',
-  ]);
-  if (statuses !== null) addStatusChanges(commits, parseStatusChanges(statuses));
   const lastUpdated = new Map<string, string>();
   for (const commit of commits) {
     for (const change of commit.changes) if (!lastUpdated.has(change.file)) lastUpdated.set(change.file, commit.date);
@@ -79,7 +85,7 @@ export function readGitHistory(root: string, modelDir: string): GitHistory {
   return { state: 'ok', prefix, lastUpdated, commits, defaultBranch };
 }
 
-/** Parses `git log --name-status -z --format=%x1e%H%x1f%cI%x1f%an%x1f%s` output. */
+/** Parses `git log --name-status -z --format=%x1e%H%x1f%cI%x1f%an%x1f%P%x1f%s` output. */
 export function parseLog(output: string): GitCommit[] {
   const commits: GitCommit[] = [];
   const tokens = output.split('\0');
@@ -87,8 +93,8 @@ export function parseLog(output: string): GitCommit[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.startsWith('\x1e')) {
-      const [hash = '', date = '', author = '', subject = ''] = token.slice(1).split('\x1f');
-      current = { hash, date, author, subject, changes: [] };
+      const [hash = '', date = '', author = '', parents = '', subject = ''] = token.slice(1).split('\x1f');
+      current = { hash, date, author, subject, hasParent: parents.trim() !== '', changes: [] };
       commits.push(current);
       continue;
     }
@@ -103,65 +109,46 @@ export function parseLog(output: string): GitCommit[] {
   return commits;
 }
 
-/** Commit hash → file → its `status:` before and after, from `git log -p -U0 --format=%x1e%H` output. */
-export function parseStatusChanges(output: string): Map<string, Map<string, { from: string | null; to: string | null }>> {
-  const result = new Map<string, Map<string, { from: string | null; to: string | null }>>();
-  for (const chunk of output.split('\x1e').slice(1)) {
-    const lines = chunk.split('\n');
-    const hash = lines[0]!.trim();
-    const files = new Map<string, { from: string | null; to: string | null }>();
-    let file: string | null = null;
-    let oldLine = 0;
-    let newLine = 0;
-    let oldLeft = 0; // lines of the current hunk still to come: inside a hunk, `--- x` is content
-    let newLeft = 0;
-    for (const text of lines.slice(1)) {
-      if (oldLeft > 0 || newLeft > 0) {
-        const sign = text[0];
-        if (sign === '-') oldLeft--;
-        else if (sign === '+') newLeft--;
-        else if (sign === ' ') {
-          oldLeft--;
-          newLeft--;
-        } else continue; // `\ No newline at end of file`
-        // Frontmatter is at the top: a `status:` line far down is body text.
-        const line = sign === '-' ? oldLine++ : newLine++;
-        if (sign === ' ') oldLine++;
-        const value = /^([-+])status:[ \t]*["']?([\w-]+)["']?[ \t]*(#.*)?$/.exec(text);
-        if (!file || !value || line > 200) continue;
-        const entry = files.get(file) ?? { from: null, to: null };
-        if (value[1] === '-') entry.from = value[2]!;
-        else entry.to = value[2]!;
-        files.set(file, entry);
-        continue;
-      }
-      if (text.startsWith('diff --git ')) file = null;
-      else if (text.startsWith('--- a/')) file = text.slice(6).replace(/\t$/, '');
-      else if (text.startsWith('+++ b/')) file = text.slice(6).replace(/\t$/, '');
-      else {
-        const hunk = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(text);
-        if (hunk) {
-          oldLine = Number(hunk[1]);
-          oldLeft = hunk[2] === undefined ? 1 : Number(hunk[2]);
-          newLine = Number(hunk[3]);
-          newLeft = hunk[4] === undefined ? 1 : Number(hunk[4]);
-        }
-      }
-    }
-    if (hash && files.size) result.set(hash, files);
-  }
-  return result;
+/** Whether a changed file is a model entity's (a `.md` file other than a README or a `_` draft). */
+export function isEntityFile(file: string): boolean {
+  const name = posix.basename(file);
+  return name.endsWith('.md') && name.toLowerCase() !== 'readme.md' && !name.startsWith('_');
 }
 
-function addStatusChanges(commits: GitCommit[], statuses: Map<string, Map<string, { from: string | null; to: string | null }>>): void {
-  for (const commit of commits) {
-    const files = statuses.get(commit.hash);
-    if (!files) continue;
-    for (const change of commit.changes) {
-      const status = files.get(change.file);
-      if (change.status === 'changed' && status?.from && status.to && status.from !== status.to) change.statusChange = { from: status.from, to: status.to };
-    }
+/**
+ * The history with, for its newest `limit` commits that change entities, what each did to them: the
+ * files it touched loaded at its parent and at itself, and compared as `opmodel diff` compares.
+ */
+export async function readModelHistory(root: string, modelDir: string, limit = 50): Promise<GitHistory> {
+  const history = readGitHistory(root, modelDir);
+  if (history.state !== 'ok') return history;
+  let config;
+  try {
+    config = loadConfig(root, ruleIds, builtinKindNames);
+  } catch {
+    return history; // lint has said what is wrong with the config
   }
+  // The commits the changelog shows, and the files each changed (an added or removed file has no before or after to compare).
+  const shown = history.commits.filter((commit) => commit.changes.some((change) => isEntityFile(change.file))).slice(0, limit);
+  const compared = shown
+    .map((commit) => ({ commit, files: commit.changes.filter((change) => change.status === 'changed' && isEntityFile(change.file)).map((change) => change.file) }))
+    .filter(({ commit, files }) => commit.hasParent && files.length > 0);
+  let models: Entity[][];
+  try {
+    models = await loadFilesAt(root, config, compared.flatMap(({ commit, files }) => [{ rev: `${commit.hash}^`, files }, { rev: commit.hash, files }]));
+  } catch {
+    return history; // git could not give the files: the changelog lists commits without entity changes
+  }
+  compared.forEach(({ commit }, i) => {
+    const diff = diffModels(models[2 * i]!, models[2 * i + 1]!);
+    for (const change of commit.changes) {
+      const status = diff.changed.find((entity) => entity.file === change.file)?.fields.find((field) => field.field === 'status');
+      if (status && typeof status.before === 'string' && typeof status.after === 'string') change.statusChange = { from: status.before, to: status.after };
+      const moves = diff.decisions.filter((d) => d.file === change.file && d.changes.some((c) => c.field === 'decides'));
+      if (moves.length > 0) change.deciderChanges = moves.map((d) => ({ decision: d.decision, from: d.before?.decides ?? null, to: d.after?.decides ?? null }));
+    }
+  });
+  return history;
 }
 
 function git(cwd: string, args: string[]): string | null {

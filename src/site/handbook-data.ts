@@ -312,5 +312,7 @@ export interface ChangelogCommit {
     path: string | null;
     /** When the commit changed the file's `status:` (a bet from active to won): from what to what. */
     statusChange?: { from: string; to: string };
+    /** Decisions whose decider the commit changed (decision-rights files). */
+    deciderChanges?: { decision: string; from: string | null; to: string | null }[];
   }[];
 }

@@ -7,7 +7,8 @@ import type { LoadedModel } from '../model/load.js';
 import type { SiteSettings } from '../config.js';
 import { referencesOf, relationFields, type RelationField } from '../model/relations.js';
 import { decisionMatrices, schemes, type DecisionMatrix } from '../model/decision-rights.js';
-import { defaultThresholds, scoreAssessment, type Thresholds } from '../model/assessment.js';
+import { isPastReview } from '../model/review.js';
+import { defaultThresholds, newestFirst, scoreAssessment, type Thresholds } from '../model/assessment.js';
 import type {
   AssessmentView, BetView, BodyPart, CadenceView, Changelog, DecisionInvolvement, Facet, GuardrailView, HandbookData,
   HandbookEntity, HomeData, ListingPage, MatrixView, MetricView, ModelView, RelationGroup, RoleView, SectionInfo, TeamView, UnitInfo,
@@ -18,7 +19,7 @@ export const pageSize = 80;
 
 /** Kinds whose entries weigh more on their index (a calendar row, a whole table): fewer per page. */
 const pageSizeOf: Record<string, number> = { cadence: 40, 'context-table': 20 };
-import { readGitHistory, type GitHistory } from './git.js';
+import { isEntityFile, readGitHistory, type GitHistory } from './git.js';
 import { renderBody, renderBodyHtml, resolveRelative, type LinkContext } from './markdown.js';
 import { todayString } from '../util/today.js';
 
@@ -186,7 +187,7 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
       editUrl: repo ? `${repo}/edit/${branchPath}/${repoFile}` : null,
       historyUrl: repo ? `${repo}/commits/${branchPath}/${repoFile}` : null,
       reviewBy,
-      needsReview: reviewBy !== null && /^\d{4}-\d{2}-\d{2}$/.test(reviewBy) && reviewBy < today,
+      needsReview: isPastReview(entity, today),
       outgoing: outgoing.get(entity.id) ?? [],
       incoming: [],
       decisions: involvement.get(entity.id) ?? [],
@@ -395,7 +396,7 @@ function homeData(entities: HandbookEntity[], sections: SectionInfo[]): HomeData
     { title: 'Decision rights', path: 'decision-rights/', description: 'Who decides, who is consulted, who is informed.', show: has('decision-rights') },
     { title: 'How we work', path: 'cadences/', description: 'The meetings and reviews that run our week and our quarter.', show: has('cadences') },
   ];
-  const assessments = entities.filter((e) => e.assessment).sort((a, b) => (b.assessment!.date ?? '').localeCompare(a.assessment!.date ?? ''));
+  const assessments = newestFirst(entities.filter((e) => e.assessment), (e) => e.assessment!.date);
   return {
     model: root?.id ?? null,
     title: root?.title ?? 'Operating model',
@@ -435,16 +436,12 @@ function changelogOf(
             title: entity ? titleOf(entity) : null,
             path: page !== undefined && change.status !== 'removed' ? page.slice(base.length) : null,
             ...(change.statusChange ? { statusChange: change.statusChange } : {}),
+            ...(change.deciderChanges ? { deciderChanges: change.deciderChanges } : {}),
           };
         }),
     }))
     .filter((commit) => commit.changes.length > 0);
   return { unavailable: null, commits: commits.slice(0, limit), truncated: commits.length > limit };
-}
-
-function isEntityFile(file: string): boolean {
-  const name = posix.basename(file);
-  return name.endsWith('.md') && name.toLowerCase() !== 'readme.md' && !name.startsWith('_');
 }
 
 // ---- per-kind views: defensive, because a model built with --allow-errors may break its schema

@@ -1,12 +1,12 @@
 // Renders an entity's Markdown body to sanitised HTML for the handbook: raw HTML is dropped,
 // unsafe URLs are stripped, links to model files point at their handbook pages.
-import { posix } from 'node:path';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { BodyPart } from './handbook-data.js';
 import { loadMarkdown, loadRemark, parseMarkdown, type MdNode } from '../model/markdown.js';
+import { leavesRepository, resolveLinkTarget } from '../model/link-target.js';
 
 export { parseMarkdown };
 
@@ -131,20 +131,13 @@ function isAbsolute(url: string): boolean {
   return firstDelimiter === -1 || colon < firstDelimiter;
 }
 
-/** Resolves a relative link of a body to a repository-relative path, or null when it leaves the repository. */
+/**
+ * The repository-relative path a relative or root-absolute link points at, as lint's `link` rule reads
+ * it (model/link-target.ts), or null when it is no file link or leaves the repository.
+ */
 export function resolveRelative(fromFile: string, url: string): string | null {
-  const path = url.replace(/[?#].*$/s, '');
-  if (path === '') return null;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    return null;
-  }
-  const joined = decoded.startsWith('/') ? decoded.slice(1) : posix.join(posix.dirname(fromFile), decoded);
-  const normalised = posix.normalize(joined);
-  if (normalised.startsWith('../') || normalised === '..' || normalised.startsWith('/')) return null;
-  return normalised.replace(/\/$/, '');
+  const target = resolveLinkTarget(fromFile, url);
+  return target === undefined || leavesRepository(target) ? null : target;
 }
 
 function rewriteUrls(tree: MdNode, context: LinkContext): void {

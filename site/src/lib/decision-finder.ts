@@ -1,8 +1,7 @@
 // Ours, not user content: the decision-rights finder. Fetches the index once, narrows its rows by
 // decision words and people (as `opmodel who` matches), shows the first rows found with links to
 // their matrix rows, and keeps ?q= and ?who= in the address.
-import type { DecisionIndex } from './decision-index';
-import { matchedTerms, queryTerms, wordsOf } from './match';
+import { findRows, finderRows, type DecisionIndex } from './decision-index';
 
 /** Most rows listed at once; the status says how many more matched. */
 const shownAtMost = 100;
@@ -36,11 +35,7 @@ export function startDecisionFinder(): void {
       person.value = params.get('who') ?? '';
       if (person.selectedIndex < 0) person.value = '';
       const personAt = new Map(index.people.map(([id], at) => [id, at]));
-      const peopleWords = index.people.map(([id, title]) => [...wordsOf(title), ...wordsOf(id)]);
-      const rows = index.rows.map(([decision, file, anchor, decider, people]) => ({
-        decision, file, anchor, decider, people,
-        words: [...wordsOf(decision), ...people.flatMap((at) => peopleWords[at]!)],
-      }));
+      const rows = finderRows(index);
       const link = (text: string, path: string) => {
         const a = document.createElement('a');
         a.href = base + path;
@@ -48,20 +43,8 @@ export function startDecisionFinder(): void {
         return a;
       };
       const apply = () => {
-        const terms = queryTerms(query.value);
         const who = person.value === '' ? -1 : (personAt.get(person.value) ?? -2);
-        const candidates = who === -1 ? rows : rows.filter((r) => r.people.includes(who));
-        let found = terms.length === 0 ? candidates : candidates.filter((r) => matchedTerms(terms, r.words) === terms.length);
-        // No row has every word: show the rows that have the most of them, and say so.
-        let partial = false;
-        if (found.length === 0 && terms.length > 1) {
-          const scores = candidates.map((r) => matchedTerms(terms, r.words));
-          const best = Math.max(0, ...scores);
-          if (best > 0) {
-            found = candidates.filter((_, i) => scores[i] === best);
-            partial = true;
-          }
-        }
+        const { found, partial, filtered } = findRows(rows, query.value, who);
         const shown = found.slice(0, shownAtMost);
         body.replaceChildren(...shown.map((r) => {
           const tr = document.createElement('tr');
@@ -79,7 +62,6 @@ export function startDecisionFinder(): void {
           return tr;
         }));
         results.hidden = shown.length === 0;
-        const filtered = terms.length > 0 || who !== -1;
         const noun = rows.length === 1 ? 'decision' : 'decisions';
         const more = found.length > shown.length ? ` The first ${shown.length} are listed; add a word to narrow them.` : '';
         status.textContent = !filtered

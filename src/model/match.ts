@@ -1,11 +1,11 @@
-// Word matching for the "Who decides…?" filter, shared by the page (to pick placeholder examples
-// that work) and the browser script. It follows `opmodel who`: the query is split into words, small
-// words are dropped, and every remaining word must match a word of the row — exactly, by a shared
-// stem (pricing ~ prices, hiring ~ hire), as the start of a longer word (what you are still typing),
-// with one typo, or through a few synonyms of the verbs decisions start with (a new bet ~ add a bet).
+// Matching a question to decisions, one matcher for `opmodel who` and the handbook's "Who decides…?"
+// finder (which bundles this module for the browser: keep it free of Node imports). The query is split
+// into words, small words are dropped, and every remaining word must match a word of the row — exactly,
+// by a shared stem (pricing ~ prices, hiring ~ hire), as the start of a longer word (what you are still
+// typing), with one typo, or through a few synonyms of the verbs decisions start with (a new bet ~ add a bet).
 
 /** Words a query may contain that say nothing about the decision. */
-export const stopWords = new Set(['a', 'an', 'the', 'of', 'to', 'on', 'in', 'for', 'and', 'or', 'our', 'we', 'who', 'what', 'is', 'be', 'by', 'with', 'at', 'it', 'decides', 'decide']);
+export const stopWords = new Set(['a', 'an', 'the', 'of', 'to', 'on', 'in', 'for', 'and', 'or', 'our', 'we', 'who', 'what', 'is', 'be', 'by', 'with', 'at', 'it', 's', 'decides', 'decide']);
 
 /** Verbs that mean the same in a decision's wording; matched by stem. */
 const synonyms: string[][] = [
@@ -139,4 +139,21 @@ export function exampleQueries(rows: readonly string[][], count = 3): string[] {
   if (found.length > 0) return found;
   // None of ours fit: the first meaningful word of the first decisions.
   return [...new Set(rows.map((row) => row.find((word) => !stopWords.has(word) && word.length > 3)).filter((word): word is string => Boolean(word)))].slice(0, count);
+}
+
+/**
+ * How well a decision's text matches a query, 0 when it does not: every query term must match a word
+ * of the decision; an exact word scores more than a stem, typo or synonym, the whole phrase in order most.
+ */
+export function matchScore(query: string, decision: string): number {
+  const terms = queryTerms(query);
+  const words = wordsOf(decision).filter((word) => !stopWords.has(word));
+  if (terms.length === 0 || words.length === 0) return 0;
+  let score = words.join(' ').includes(terms.join(' ')) ? 10 : 0;
+  for (const term of terms) {
+    if (words.includes(term)) score += 3;
+    else if (words.some((word) => termMatches(term, word))) score += 2;
+    else return 0;
+  }
+  return score;
 }
