@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../config.js';
 import { builtinKindNames } from '../model/kinds.js';
 import { loadModel } from '../model/load.js';
 import { diffModels, type FieldChange, type ModelDiff } from '../model/diff.js';
-import { ruleIds } from '../rules/index.js';
+import { rules } from '../rules/index.js';
 import { cleanupTemp } from '../util/temp.js';
 import { checkoutAt, verifyRevision } from '../util/git.js';
 import { markdownCode, markdownText } from '../reporters/github-text.js';
@@ -35,7 +35,7 @@ Example: opmodel diff origin/main
       head = undefined;
     }
     const root = repoDir(dir);
-    const config = loadConfig(root, ruleIds, builtinKindNames);
+    const config = loadConfig(root, rules, builtinKindNames);
     for (const rev of [base, head]) if (rev !== undefined) verifyRevision(root, rev);
     const temps: string[] = [];
     try {

@@ -7,7 +7,8 @@ export const json: Reporter = (result: LintResult): string => {
   const document = {
     version: 1,
     summary: { files: result.files, errors: result.errors, warnings: result.warnings },
-    // Built key by key so the order is fixed and nothing beyond the six documented keys leaks out.
+    // Built key by key so the order is fixed: the six documented keys, then the optional ones
+    // a finding has (where it ends, which message it is, what was probably meant).
     diagnostics: result.diagnostics.map((d) => ({
       file: d.file,
       line: d.line,
@@ -15,6 +16,9 @@ export const json: Reporter = (result: LintResult): string => {
       severity: d.severity,
       rule: d.rule,
       message: d.message,
+      ...(d.endLine !== undefined && d.endColumn !== undefined ? { endLine: d.endLine, endColumn: d.endColumn } : {}),
+      ...(d.messageId !== undefined ? { messageId: d.messageId } : {}),
+      ...(d.expected?.length ? { expected: d.expected } : {}),
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -1,13 +1,17 @@
 // Rule `assessment`: the latest self-assessment is in band structural-drift or intervention-overdue.
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
 import { scoreAssessment } from '../model/assessment.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'assessment',
   description: 'The latest self-assessment scores in band `structural-drift` or `intervention-overdue`, or has weak categories.',
   defaultSeverity: 'warning',
   defaultOptions: { healthy: 18, drift: 12 },
+  optionsSchema: {
+    healthy: { type: 'integer', minimum: 0, description: 'The lowest total still in band healthy.' },
+    drift: { type: 'integer', minimum: 0, description: 'The lowest total still in band structural-drift.' },
+  },
   messages: {
     band: 'The latest assessment totals {{total}} of {{max}}: band {{band}} (healthy is {{healthy}} or more).{{weak}} Run `opmodel assess` for the report.',
     weak: 'The latest assessment is healthy overall, but {{weak}} Run `opmodel assess` for the report.',
@@ -16,7 +20,7 @@ export const rule: Rule = {
     const assessments = entities.filter((e) => e.kind === 'assessment' && typeof e.data.date === 'string');
     if (assessments.length === 0) return;
     const latest = assessments.reduce((a, b) => (String(b.data.date) > String(a.data.date) ? b : a));
-    const thresholds = { healthy: Number(options.healthy), drift: Number(options.drift) };
+    const thresholds = { healthy: options.healthy, drift: options.drift };
     const score = scoreAssessment(latest.data, thresholds);
     const weakText = score.weakCategories.length
       ? ` Weak: ${score.weakCategories.join(', ')} (three or more statements scored 0 or 1 point to a structural failure there).`
@@ -28,4 +32,4 @@ export const rule: Rule = {
       report({ file: latest.file, position, messageId: 'weak', data: { weak: weakText.trim().replace(/^Weak: /, 'weak: ') } });
     }
   },
-};
+});

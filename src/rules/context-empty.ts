@@ -1,8 +1,8 @@
 // Rule `context-empty`: an empty cell of the context grid.
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { contextGrid } from '../model/context-grid.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'context-empty',
   description: 'An empty cell in the context table.',
   defaultSeverity: 'warning',
@@ -20,4 +20,4 @@ export const rule: Rule = {
       }
     }
   },
-};
+});

@@ -1,8 +1,8 @@
 // Rule `stale`: a `review_by` date that has passed.
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'stale',
   description: '`review_by` in the past.',
   defaultSeverity: 'warning',
@@ -17,7 +17,7 @@ export const rule: Rule = {
       if (date < today) report({ file: entity.file, position: positionOf(entity, '/review_by'), messageId: 'stale', data: { date, kind: entity.kind } });
     }
   },
-};
+});
 
 /** True for a YYYY-MM-DD string that names a real day (not 2024-02-30). */
 function isCalendarDate(text: string): boolean {

@@ -4,8 +4,8 @@ import type { RuleContext } from './rule.js';
 import { positionOf } from './rule.js';
 
 /** Reports every active bet of a quarter whose matching bets exceed `max`, at `pointer`. */
-export function checkWip(context: RuleContext, matches: (bet: Entity) => boolean, pointer: string): void {
-  const max = Number(context.options.max);
+export function checkWip(context: RuleContext<'tooMany', { max: number }>, matches: (bet: Entity) => boolean, pointer: string): void {
+  const { max } = context.options;
   const byQuarter = new Map<string, Entity[]>();
   for (const bet of context.entities) {
     if (bet.kind !== 'bet' || bet.data.status !== 'active' || !matches(bet)) continue;
