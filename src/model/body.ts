@@ -163,7 +163,9 @@ export function readBody(body: string, firstLine: number, wantsTables: boolean, 
 type At = (point: MdPoint | undefined) => { line: number; column: number };
 
 function linkOf(node: MdNode, at: At): BodyLink {
-  return { url: node.url ?? '', text: plainText(node), type: node.type as BodyLink['type'], ...at(node.position?.start) };
+  const link: BodyLink = { url: node.url ?? '', text: plainText(node), type: node.type as BodyLink['type'], ...at(node.position?.start) };
+  if (node.position?.end) link.end = at(node.position.end);
+  return link;
 }
 
 function tableOf(node: MdNode, at: At): BodyTable {
@@ -175,7 +177,7 @@ function tableOf(node: MdNode, at: At): BodyTable {
         for (const c of n.children ?? []) collect(c);
       };
       collect(cell);
-      return { text: plainText(cell).trim(), links, ...at(cell.position?.start) };
+      return { text: plainText(cell).trim(), links, ...at(cell.position?.start), ...(cell.position?.end ? { end: at(cell.position.end) } : {}) };
     }),
   );
   const [header = [], ...body] = rows;

@@ -11,6 +11,8 @@ export interface BodyLink {
   text: string;
   line: number;
   column: number;
+  /** Where the link ends (the column after it), when the Markdown reader gives it. */
+  end?: Position;
   /** `link`, `image` or `definition` (a `[ref]: url` line). */
   type: 'link' | 'image' | 'definition';
   /**
@@ -33,6 +35,8 @@ export interface TableCell {
   text: string;
   line: number;
   column: number;
+  /** Where the cell ends (the column after it), when the Markdown reader gives it. */
+  end?: Position;
   links: BodyLink[];
 }
 

@@ -15,7 +15,7 @@ export const rule = defineRule({
       if (entity.kind !== 'context-table' || entity.bodyUnparsed) continue;
       for (const { question, strength, cell } of contextGrid(entity).cells) {
         if (cell.text.trim() === '' && cell.links.length === 0) {
-          report({ file: entity.file, position: cell, messageId: 'empty', data: { question, strength } });
+          report({ file: entity.file, position: cell, end: cell.end, messageId: 'empty', data: { question, strength } });
         }
       }
     }

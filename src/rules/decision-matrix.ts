@@ -42,7 +42,7 @@ export const rule = defineRule({
         matrix.columns.forEach((column, i) => {
           if (isPerson(column)) return;
           const fix = fixFor(column);
-          report({ file: entity.file, position: matrix.columnCells[i]!, messageId: 'unknownColumn', data: { column, fix: fix.data }, expected: fix.expected });
+          report({ file: entity.file, position: matrix.columnCells[i]!, end: matrix.columnCells[i]!.end, messageId: 'unknownColumn', data: { column, fix: fix.data }, expected: fix.expected });
         });
         for (const row of matrix.rows) {
           const at = { line: row.line, column: row.column };
@@ -56,7 +56,7 @@ export const rule = defineRule({
             const letter = cell.text.trim().toUpperCase();
             if (letter === '') continue;
             if (!letters.includes(letter)) {
-              report({ file: entity.file, position: cell, messageId: 'badLetter', data: { letter: cell.text.trim(), scheme: matrix.scheme, allowed: letters.join(', ') } });
+              report({ file: entity.file, position: cell, end: cell.end, messageId: 'badLetter', data: { letter: cell.text.trim(), scheme: matrix.scheme, allowed: letters.join(', ') } });
             } else if (letter === decider) {
               deciders++;
               who.push(column);
@@ -66,7 +66,7 @@ export const rule = defineRule({
           if (deciders > 1) report({ file: entity.file, position: at, messageId: 'manyDeciders', data: { decision: row.decision, count: deciders, who: who.join(', '), letter: decider } });
           if (row.escalation && !isPerson(row.escalation) && row.source.escalation) {
             const fix = fixFor(row.escalation);
-            report({ file: entity.file, position: row.source.escalation, messageId: 'badEscalation', data: { target: row.escalation, fix: fix.data }, expected: fix.expected });
+            report({ file: entity.file, position: row.source.escalation, end: row.source.escalation.end, messageId: 'badEscalation', data: { target: row.escalation, fix: fix.data }, expected: fix.expected });
           }
         }
       }

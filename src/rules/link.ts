@@ -31,13 +31,14 @@ export const rule = defineRule({
         const target = linkTarget(entity.file, link);
         if (target === undefined || model.paths.has(target)) continue;
         const position = { line: link.line, column: link.column };
+        const end = link.end;
         if (target === '..' || target.startsWith('../')) {
-          report({ file: entity.file, position, messageId: 'outside', data: { url: link.url } });
+          report({ file: entity.file, position, end, messageId: 'outside', data: { url: link.url } });
           continue;
         }
         const guess = closest(posix.basename(target), siblingsOf(posix.dirname(target)));
         const fix = guess ? '' : ': fix the path (it is relative to this file) or remove the link.';
-        report({ file: entity.file, position, messageId: 'missing', data: { url: link.url, target: `\`${target}\``, fix }, ...(guess ? { expected: [guess] } : {}) });
+        report({ file: entity.file, position, end, messageId: 'missing', data: { url: link.url, target: `\`${target}\``, fix }, ...(guess ? { expected: [guess] } : {}) });
       }
     }
   },
