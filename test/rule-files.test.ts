@@ -1,6 +1,7 @@
 // Every rule is complete and findable by one name: a registry entry in alphabetical order, a
 // module src/rules/<id>.ts, a docs page docs/rules/<id>.md whose title and options line say
 // the same as the rule, and fixtures test/fixtures/<id>/ with a valid case and a failing one.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +64,15 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) =>
     if (!(id in noValidCase)) expect(cases.filter((c) => c.startsWith('valid-')), `test/fixtures/${id}/valid-…`).not.toEqual([]);
     if (!(id in noFailingCase)) expect(cases.filter((c) => !c.startsWith('valid-')), `test/fixtures/${id}/<failing case>`).not.toEqual([]);
   });
+});
+
+describe('the rule contract', () => {
+  it('refuses to compile a report with a message id, or an option, the rule does not declare', () => {
+    // test/types/define-rule.ts marks each refusal with @ts-expect-error: the compile fails if one is accepted.
+    const tsc = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(repoRoot, 'test', 'types', 'tsconfig.json')], { encoding: 'utf8' });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+  }, 60_000);
 });
 
 describe('nothing is left over', () => {
