@@ -8,7 +8,7 @@ export const json: Reporter = (result: LintResult): string => {
     version: 1,
     summary: { files: result.files, errors: result.errors, warnings: result.warnings },
     // Built key by key so the order is fixed: the six documented keys, then the optional ones
-    // a finding has (where it ends, which message it is, what was probably meant).
+    // a finding has (where it ends, what was probably meant).
     diagnostics: result.diagnostics.map((d) => ({
       file: d.file,
       line: d.line,
@@ -17,7 +17,6 @@ export const json: Reporter = (result: LintResult): string => {
       rule: d.rule,
       message: d.message,
       ...(d.endLine !== undefined && d.endColumn !== undefined ? { endLine: d.endLine, endColumn: d.endColumn } : {}),
-      ...(d.messageId !== undefined ? { messageId: d.messageId } : {}),
       ...(d.expected?.length ? { expected: d.expected } : {}),
     })),
   };
