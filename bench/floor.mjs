@@ -4,6 +4,7 @@
 // dates stay strings), ajv-validate it against schemas/<kind>.schema.json (with ajv-formats),
 // check that ids are unique and that every reference names an existing entity of an allowed
 // kind. One thread, no workers, no Markdown parse, no positions, no messages worth reading.
+// Needs a build (`npm run build`) for the kind registry.
 //
 //   node bench/floor.mjs DIR [--json]
 //
@@ -15,27 +16,17 @@ import { fileURLToPath } from 'node:url';
 import { load, CORE_SCHEMA } from 'js-yaml';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import { builtinKinds } from '../dist/model/kinds.js';
+import { relationFields } from '../dist/model/relations.js';
 
 const t0 = performance.now();
 const args = process.argv.slice(2);
 const root = args.find((a) => !a.startsWith('--')) ?? '.';
 const schemasDir = fileURLToPath(new URL('../schemas/', import.meta.url));
 
-const folders = {
-  bets: 'bet', guardrails: 'guardrail', 'decision-rights': 'decision-rights', context: 'context-table', teams: 'team',
-  roles: 'role', metrics: 'metric', cadences: 'cadence', assessments: 'assessment',
-};
-// Reference fields (SPEC §3): [kind, path, allowed target kinds]; `*` is every list item.
-const refs = [
-  ['model', ['north_star'], ['metric']], ['model', ['owner'], ['role']],
-  ['bet', ['owner'], ['team', 'role']], ['bet', ['teams', '*'], ['team']], ['bet', ['leading_indicators', '*', 'metric'], ['metric']],
-  ['bet', ['harm_signals', '*', 'metric'], ['metric']], ['bet', ['guardrails', '*'], ['guardrail']], ['bet', ['signed_off_by', '*'], ['role']],
-  ['guardrail', ['owner'], ['role', 'team']], ['decision-rights', ['owner'], ['role', 'team']], ['context-table', ['owner'], ['role', 'team']],
-  ['team', ['lead'], ['role']], ['team', ['members', '*'], ['role']], ['team', ['parent'], ['team']], ['team', ['metrics', '*'], ['metric']],
-  ['role', ['team'], ['team']], ['role', ['reports_to'], ['role']],
-  ['metric', ['owner'], ['team', 'role']],
-  ['cadence', ['owner'], ['role', 'team']], ['cadence', ['participants', '*'], ['team', 'role']],
-];
+// Folders and reference fields (SPEC §3) come from opmodel's kind registry, as built in dist/: data, not code.
+const folders = Object.fromEntries(builtinKinds.filter((k) => k.folder).map((k) => [k.folder, k.name]));
+const refs = relationFields.map((f) => [f.kind, f.path, f.targets]);
 
 // 1. Walk and read.
 const modelDir = join(root, 'model');

@@ -4,8 +4,9 @@
 // process: the floor (bench/floor.mjs), `opmodel lint` cold, `opmodel lint --cache` warm with
 // nothing changed and with one file changed, markdownlint-cli2 on the same files, the example
 // model's lint, and the site builds (plain Astro, short-sidebar Starlight + Pagefind, and
-// `opmodel build` when it exists). Prints medians, min–max, peak memory and the target ratios,
-// and writes the same to bench/results.md.
+// `opmodel build` when it exists), the handbook's page weights per size (bench/page-weights.mjs)
+// and `opmodel dev`'s edit-to-page latency at 1k (bench/dev-latency.mjs). Prints medians, min–max,
+// peak memory and the target ratios, and writes the same to bench/results.md.
 //
 //   node bench/run.mjs [--runs N] [--site-runs N] [--quick] [--skip-site] [--sizes 1k,10k]
 //                      [--out bench/results.md] [--node PATH] [--live]
@@ -13,7 +14,8 @@
 //   --runs N        measured runs per command (default 5)
 //   --site-runs N   measured runs per site build (default: --runs); site builds of 10k take minutes
 //   --quick         2 runs, 1k only (a smoke test: the 10k targets are then shown on 1k figures)
-//   --skip-site     no Astro / Starlight / opmodel build rows
+//   --skip-site     no Astro / Starlight / opmodel build rows, no page weights, no dev latency
+//   --skip-dev      no `opmodel dev` latency
 //   --sizes LIST    corpus sizes, e.g. 1k,10k (default) or 1k,5k,10k
 //   --node PATH     Node binary for every measured command (default: node_modules/.bin/node, ≥ 22)
 //   --live          run bin/ and dist/ in place; by default they are copied (with schemas/, site/,
@@ -26,6 +28,8 @@ import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus, generatorVersion, AS_OF } from './generate.mjs';
+import { pageWeights, weightRows } from './page-weights.mjs';
+import { devLatency } from './dev-latency.mjs';
 
 const BENCH = fileURLToPath(new URL('./', import.meta.url));
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -49,6 +53,7 @@ const quick = flag('quick');
 const runs = Math.max(1, Number(option('runs', quick ? '2' : '5')));
 const siteRuns = Math.max(1, Number(option('site-runs', String(runs))));
 const skipSite = flag('skip-site');
+const skipDev = skipSite || flag('skip-dev');
 const sizeNames = (option('sizes', quick ? '1k' : '1k,10k')).split(',').map((s) => s.trim()).filter(Boolean);
 const sizes = sizeNames.map((name) => ({ name, entities: /k$/i.test(name) ? Math.round(Number(name.slice(0, -1)) * 1000) : Number(name) }));
 const outFile = option('out', join(BENCH, 'results.md'));
@@ -168,7 +173,8 @@ function snapshotPackage() {
     mkdirSync(PKG, { recursive: true });
     for (const name of ['bin', 'dist', 'schemas', 'site', 'package.json']) {
       if (!existsSync(join(ROOT, name))) continue;
-      cpSync(join(ROOT, name), join(PKG, name), { recursive: true, filter: (src) => !/[\\/]site[\\/](\.astro|dist|node_modules)$/.test(src) });
+      // Judged on the path inside the package: the checkout itself may sit in a folder named site/.
+      cpSync(join(ROOT, name), join(PKG, name), { recursive: true, filter: (src) => !/^site[\\/](\.astro|dist|node_modules)$/.test(relative(ROOT, src)) });
     }
     symlinkSync(join(ROOT, 'node_modules'), join(PKG, 'node_modules'), 'dir');
   }
@@ -428,6 +434,7 @@ async function main() {
         const own = /floor: .*?, (\d+) ms \((read [^)]*)\)/.exec(r.stderr);
         if (own) res.own = `last run in-process ${own[1]} ms: ${own[2]}`;
         if (cmd.pages && res.pages === undefined) res.pages = countHtml(cmd.outDir);
+        if (cmd.id.startsWith('opbuild-') && res.weights === undefined) res.weights = pageWeights(cmd.outDir);
         if (cmd.outDir) rmSync(join(cmd.outDir, '..'), { recursive: true, force: true });
         log(`  ${cmd.id.padEnd(24)} ${sec(r.wallMs).padStart(7)} s  ${mb(r.rssKb).padStart(5)} MB`);
       } catch (error) {
@@ -436,6 +443,18 @@ async function main() {
       }
     }
     loads.push(loadavg()[0]);
+  }
+  // `opmodel dev` at 1k: how soon an edited bet title is on its page.
+  let dev;
+  if (!skipDev && buildAvailable) {
+    log('opmodel dev: edit-to-page latency at 1k');
+    try {
+      const latencies = await devLatency({ entities: 1000, edits: Math.max(3, runs), node: NODE, log });
+      dev = { latencies, median: median(latencies) };
+    } catch (error) {
+      dev = { failure: String(error.message ?? error).slice(0, 300) };
+      log(`  FAILED ${dev.failure}`);
+    }
   }
   const totalMs = performance.now() - t0;
   rmSync(TMP, { recursive: true, force: true });
@@ -490,7 +509,16 @@ async function main() {
     target(`\`opmodel build\` / short-sidebar Starlight build (${b1})`, r?.value, 1.0, '≤', fx, r ? spread(r) : buildAvailable ? '' : ' — `opmodel build` not available yet');
     r = ratio(`opbuild-${big}`, `astro-plain-${big}`);
     const ob = fig(`opbuild-${big}`);
-    target(`\`opmodel build\` / plain Astro build${tag(big, '10k')}`, r?.value, 2.0, '≤', fx, r ? `${spread(r)}; opmodel build ${sec(ob.median)} s, ${mb(ob.rss)} MB` : buildAvailable ? '' : ' — `opmodel build` not available yet');
+    target(`\`opmodel build\` / plain Astro build${tag(big, '10k')}`, r?.value, 1.5, '≤', fx, r ? `${spread(r)}; opmodel build ${sec(ob.median)} s, ${mb(ob.rss)} MB` : buildAvailable ? '' : ' — `opmodel build` not available yet');
+    target(`peak RSS of \`opmodel build\`${tag(big, '10k')}`, ob ? ob.rss / 1024 : undefined, 2048, '≤', (x) => `${x.toFixed(0)} MB`, '');
+    const wBig = results.get(`opbuild-${big}`)?.weights;
+    const wSmall = results.get(`opbuild-${small}`)?.weights;
+    target(`largest HTML page of the handbook${tag(big, '10k')}`, wBig?.largestHtml ? wBig.largestHtml.size / 1024 : undefined, 250, '≤', (x) => `${x.toFixed(1)} KB`, wBig?.largestHtml ? ` (\`${wBig.largestHtml.file}\`; ${wBig.over.length} pages over 250 KB)` : '');
+    if (corpora.length > 1 && wBig?.largestHtml && wSmall?.largestHtml) {
+      const scale = corpora[corpora.length - 1].entities / corpora[0].entities;
+      target(`largest HTML page ${big} / ${small} (entities ×${scale.toFixed(0)}; bounded pages stay near 1×)`, wBig.largestHtml.size / wSmall.largestHtml.size, 2, '≤', fx, '');
+    }
+    target('`opmodel dev` at 1k: edit a bet title → its page shows it (median)', dev?.median !== undefined ? dev.median / 1000 : undefined, 0.5, '≤', (x) => `${x.toFixed(2)} s`, dev?.latencies ? ` (${dev.latencies.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s)` : dev?.failure ? ` — failed: ${dev.failure}` : '');
   }
 
   // The report.
@@ -520,6 +548,14 @@ async function main() {
     else if (!f) L.push(`| ${cmd.label} | ${cmd.size} | 0 | failed | | | ${notes} |`);
     else L.push(`| ${cmd.label} | ${cmd.size} | ${f.n} | ${sec(f.median)} s | ${sec(f.min)}–${sec(f.max)} s | ${mb(f.rss)} MB | ${notes} |`);
   }
+  const weighed = [...results.values()].filter((x) => x.weights);
+  if (weighed.length) {
+    L.push('', '## Handbook page weights', '');
+    L.push('The largest page of each type in the first `opmodel build` of each corpus (HTML, and the decision finder\'s JSON index), and the whole output (Pagefind\'s index included). `bench/page-weights.mjs DIR` prints the same for any build.', '');
+    for (const x of weighed) {
+      L.push(`### ${x.cmd.size}`, '', '| page type | largest page | size |', '|---|---|---|', ...weightRows(x.weights), '');
+    }
+  }
   L.push('', '## Targets', '');
   L.push('| target | measured | limit | verdict |', '|---|---|---|---|');
   for (const t of targets) {
@@ -532,6 +568,7 @@ async function main() {
   L.push('- **cold**: `opmodel lint DIR --format json` with no `.opmodel-cache` present. **warm**: `--cache` after an unmeasured priming run; **one file changed**: a bet\'s body gets one more paragraph before the run (and is restored after it). `OPMODEL_TODAY` is fixed so date rules are stable.');
   L.push('- **markdownlint-cli2**: `markdownlint-cli2 "model/**/*.md"` in the corpus with default rules (same files; its report goes to /dev/null).');
   L.push('- **site builds**: `astro build` of `bench/astro-plain` (one page per entity via a glob content collection) and `bench/astro-starlight` (same pages as Starlight docs, a sidebar of section links only, Pagefind search); output and caches in a temp dir, deleted before each run. `opmodel build DIR --out TMP --allow-errors` when the command exists.');
+  L.push('- **`opmodel dev` latency** (`bench/dev-latency.mjs`): `opmodel dev` on a fresh copy of the 1k corpus; after the first page is served, a bet\'s `title:` is rewritten and its page polled every 20 ms until the new title is served; the time from the write to that response, per edit.');
   L.push('- Ratios are ratios of medians; "per-round" is the range of the ratio computed within each round.', '');
   const report = L.join('\n') + '\n';
   writeFileSync(outFile, report);

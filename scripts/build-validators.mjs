@@ -1,17 +1,25 @@
 // Precompiles the built-in kinds' JSON Schemas into one ESM module of ajv validators
-// (dist/model/validators.js), so `opmodel lint` starts without compiling schemas.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+// (dist/model/validators.js), so `opmodel lint` starts without compiling schemas. The kinds come
+// from the registry as tsc just compiled it (dist/model/kinds.js).
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
 
 const root = new URL('..', import.meta.url);
-const kinds = ['model', 'bet', 'guardrail', 'decision-rights', 'context-table', 'team', 'role', 'metric', 'cadence', 'assessment'];
+const { builtinKindNames: kinds } = await import(new URL('dist/model/kinds.js', root).href);
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true } });
 addFormats(ajv, ['date', 'uri']);
 const exports = {};
 for (const kind of kinds) {
-  const schema = JSON.parse(readFileSync(new URL(`schemas/${kind}.schema.json`, root), 'utf8'));
+  const file = new URL(`schemas/${kind}.schema.json`, root);
+  // A kind just added has no schema until `npm run schemas` (which needs this build) writes it;
+  // lint then compiles it at run time.
+  if (!existsSync(file)) {
+    process.stderr.write(`build-validators: schemas/${kind}.schema.json is missing; run \`npm run schemas\`, then build again.\n`);
+    continue;
+  }
+  const schema = JSON.parse(readFileSync(file, 'utf8'));
   ajv.addSchema(schema, kind);
   exports[kind.replace(/-/g, '_')] = kind;
 }

@@ -32,7 +32,11 @@ export function astroConfig({ dataFile, outDir, base, cacheDir, port, logLevel =
   };
 }
 
-/** A Vite plugin: `virtual:opmodel/data` tells the pages where the HandbookData JSON is; in dev, a new file reloads the page. */
+/**
+ * A Vite plugin: `virtual:opmodel/data` tells the pages where the HandbookData JSON is; in dev, a new
+ * file reloads the page. When opmodel runs Astro in its own process it hands new data over in memory
+ * instead (lib/data.ts reads it) and calls the reload registered here.
+ */
 function handbookData(dataFile) {
   const id = 'virtual:opmodel/data';
   const resolved = '\0' + id;
@@ -45,15 +49,18 @@ function handbookData(dataFile) {
       return source === resolved ? `export const dataFile = ${JSON.stringify(dataFile)};` : undefined;
     },
     configureServer(server) {
-      server.watcher.add(dataFile);
-      server.watcher.on('change', (file) => {
-        if (file !== dataFile) return;
+      const reload = () => {
         // Entities may have come or gone: drop the page list Astro cached from getStaticPaths (it
         // listens for this event from its own content layer), then reload open pages.
         for (const environment of Object.values(server.environments ?? {})) {
           if (environment.name !== 'client') environment.hot?.send?.('astro:content-changed', {});
         }
         server.ws.send({ type: 'full-reload' });
+      };
+      globalThis[Symbol.for('opmodel.handbook.reload')] = reload;
+      server.watcher.add(dataFile);
+      server.watcher.on('change', (file) => {
+        if (file === dataFile) reload();
       });
     },
   };

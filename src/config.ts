@@ -40,6 +40,8 @@ export interface SiteSettings {
   title?: string;
   base?: string;
   repo?: string;
+  /** The branch "edit this page" links open; default the repository's default branch. */
+  branch?: string;
 }
 
 /** The resolved configuration. */
@@ -124,14 +126,15 @@ export function loadConfig(root: string, knownRules: readonly KnownRule[], built
     }
   }
   if (data.site !== undefined) {
-    if (!isPlainObject(data.site)) fail('site', 'must be a mapping with `title`, `base` and `repo`.');
+    if (!isPlainObject(data.site)) fail('site', 'must be a mapping with `title`, `base`, `repo` and `branch`.');
     const site = data.site as Record<string, unknown>;
     for (const [k, v] of Object.entries(site)) {
-      if (!['title', 'base', 'repo'].includes(k)) fail(`site.${k}`, `is not a setting${hint(k, ['title', 'base', 'repo'])}`);
+      if (!['title', 'base', 'repo', 'branch'].includes(k)) fail(`site.${k}`, `is not a setting${hint(k, ['title', 'base', 'repo', 'branch'])}`);
       if (typeof v !== 'string') fail(`site.${k}`, 'must be text.');
     }
     if (typeof site.base === 'string' && !/^\/([A-Za-z0-9._~-]+\/)*$/.test(site.base)) fail('site.base', 'must be a path such as `/handbook/` (start and end with `/`).');
     if (typeof site.repo === 'string' && !/^https:\/\/[^\s"'<>]+$/.test(site.repo)) fail('site.repo', 'must be an https:// URL.');
+    if (typeof site.branch === 'string' && !/^[A-Za-z0-9._/-]+$/.test(site.branch)) fail('site.branch', 'must be a branch name such as `main`.');
     config.site = site as SiteSettings;
   }
   return config;

@@ -6,12 +6,12 @@ import { loadConfig, type Config, type RuleEntry } from './config.js';
 import { loadModel, prewarmWorker, type LoadedModel, type ModelListing } from './model/load.js';
 import { runKey, type LintCache } from './model/cache.js';
 import { version } from './version.js';
-import { builtinKindNames } from './model/kinds.js';
-import { referencesOf, relationFields, type RelationField } from './model/relations.js';
+import { builtinKindNames, ofKind } from './model/kinds.js';
+import { referencesOf, relationsOf, type RelationField } from './model/relations.js';
 import { createValidators, type Validators } from './model/validate.js';
 import type { Entity, FileResult } from './model/entity.js';
 import { decisionMatrices } from './model/decision-rights.js';
-import { rules, ruleIds } from './rules/index.js';
+import { rules } from './rules/index.js';
 import type { OptionValue, Rule, RuleContext } from './rules/rule.js';
 import { todayString } from './util/today.js';
 
@@ -148,9 +148,11 @@ export function runRules(input: RuleInput, entities: Entity[], perFileEntities: 
     if (!rule.check || !severityOf.maybeOn(rule)) continue;
     const perFile = rule.scope === 'file';
     if (perFileOnly && !perFile) continue;
+    const ruleEntities = perFile ? perFileEntities : entities;
     const context: RuleContext = {
       ...input,
-      entities: perFile ? perFileEntities : entities,
+      entities: ruleEntities,
+      ofKind: (kind) => ofKind(ruleEntities, kind),
       options: { ...rule.defaultOptions, ...(input.config.rules[rule.id]?.options as Record<string, OptionValue> | undefined) },
       report(descriptor) {
         const template = rule.messages[descriptor.messageId] ?? descriptor.messageId;
@@ -241,33 +243,7 @@ function severityResolver(config: Config) {
   };
 }
 
-/** Every reference field: the built-in kinds' and those custom kinds declare with `x-ref`. */
-export function relationsOf(config: Config): RelationField[] {
-  return [...relationFields, ...customRelations(config)];
-}
-
-/** Reference fields declared in custom kinds' schemas with `x-ref`. */
-function customRelations(config: Config): RelationField[] {
-  const fields: RelationField[] = [];
-  for (const kind of config.kinds) {
-    const visit = (schema: unknown, path: string[]) => {
-      if (!schema || typeof schema !== 'object' || path.length > 6) return;
-      const s = schema as Record<string, unknown>;
-      const targets = s['x-ref'];
-      if (typeof targets === 'string' || Array.isArray(targets)) {
-        const list = (Array.isArray(targets) ? targets : [targets]).map(String);
-        const label = path.filter((p) => p !== '*').join('.');
-        fields.push({ kind: kind.name, path, targets: list, label, reverse: `${label} of ${kind.name}` });
-      }
-      if (s.properties && typeof s.properties === 'object') {
-        for (const [key, value] of Object.entries(s.properties as Record<string, unknown>)) visit(value, [...path, key]);
-      }
-      if (s.items && typeof s.items === 'object') visit(s.items, [...path, '*']);
-    };
-    visit(kind.schemaJson, []);
-  }
-  return fields;
-}
+export { relationsOf };
 
 /** A message with its suggestions: `…; did you mean 'growth-squad'?`, the one way they are worded. */
 export function withSuggestions(message: string, expected: readonly string[] | undefined): string {

@@ -2,6 +2,7 @@
 import { lint } from '../lint.js';
 import { defaultThresholds, scoreAssessment } from '../model/assessment.js';
 import { type Command, formatOption, parse, repoDir, UsageError } from './command.js';
+import { ofKind } from '../model/kinds.js';
 
 export const command: Command = {
   help: `Usage: opmodel assess [DIR] [--format text|json]
@@ -23,8 +24,8 @@ Options:
       healthy: typeof options.healthy === 'number' ? options.healthy : defaultThresholds.healthy,
       drift: typeof options.drift === 'number' ? options.drift : defaultThresholds.drift,
     };
-    const assessments = model.entities
-      .filter((e) => e.kind === 'assessment' && !e.broken && typeof e.data.date === 'string')
+    const assessments = ofKind(model.entities, 'assessment')
+      .filter((e) => !e.broken && typeof e.data.date === 'string')
       .sort((a, b) => (String(a.data.date) < String(b.data.date) ? 1 : -1));
     const latest = assessments[0];
     if (!latest) {

@@ -3,7 +3,7 @@
 import { posix, resolve } from 'node:path';
 import { lint } from '../lint.js';
 import type { Entity } from '../model/entity.js';
-import { modelRootFile } from '../model/kinds.js';
+import { isKind, modelRootFile } from '../model/kinds.js';
 import { escapeControl } from '../reporters/escape.js';
 import { readExistingFile, replaceGeneratedFile, type ReplaceRefusal } from '../util/write.js';
 import { type Command, parse, repoDir, UsageError } from './command.js';
@@ -116,7 +116,7 @@ export function planCodeowners(entities: readonly Entity[], files: readonly stri
   const refused = new Set<string>();
   /** A team's or role's own `github`, when it is a well-formed handle. */
   const handleOf = (entity: Entity | undefined): string | undefined => {
-    if (!entity || entity.broken || (entity.kind !== 'team' && entity.kind !== 'role')) return undefined;
+    if (!entity || entity.broken || !(isKind(entity, 'team') || isKind(entity, 'role'))) return undefined;
     const handle = entity.data.github;
     if (typeof handle !== 'string') return undefined;
     if (handle.length <= 140 && (entity.kind === 'team' ? teamHandle : userHandle).test(handle)) return handle;
@@ -136,7 +136,7 @@ export function planCodeowners(entities: readonly Entity[], files: readonly stri
     if (entity.kind === 'role') {
       handle = handleOf(entity);
       ownerId = entity.id;
-    } else if (entity.kind === 'team') {
+    } else if (isKind(entity, 'team')) {
       handle = handleOfId(entity.data.lead) ?? handleOf(entity);
       ownerId = typeof entity.data.lead === 'string' && byId.has(entity.data.lead) ? entity.data.lead : entity.id;
     } else {

@@ -2,6 +2,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../lint.js';
+import { devReuseCache } from '../site/dev-reuse.js';
 import { asOf, asOfOption, type Command, parse, repoDir, UsageError } from './command.js';
 
 export const command: Command = {
@@ -24,7 +25,9 @@ Options:
     const port = values.port === undefined ? 4321 : Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError('--port takes a number such as 4321.');
     const today = asOf(values['as-of']);
-    const first = await lint(root, { today });
+    // Files unchanged since the last save are not read again.
+    const cache = devReuseCache();
+    const first = await lint(root, { today, cache });
     report(first.result.errors, first.result.warnings);
     const { startDevServer } = await import('../site/build.js');
     const server = await startDevServer({
@@ -49,7 +52,7 @@ Options:
         timer = setTimeout(() => {
           running = running.then(async () => {
             try {
-              const next = await lint(root, { today });
+              const next = await lint(root, { today, cache });
               report(next.result.errors, next.result.warnings);
               await server.update(next.model);
             } catch (error) {
@@ -57,7 +60,7 @@ Options:
             }
             arm();
           });
-        }, 150);
+        }, 50);
       });
     };
     arm();

@@ -1,6 +1,6 @@
 // `opmodel new KIND TITLE`: create an entity file from a template, with its id taken from the title.
 import { basename, join } from 'node:path';
-import { builtinKinds, builtinKindNames } from '../model/kinds.js';
+import { builtinKindNames, builtinKinds, kindsOf } from '../model/kinds.js';
 import { loadConfig, type Config } from '../config.js';
 import { walkModel } from '../model/load.js';
 import { escapeControl } from '../reporters/escape.js';
@@ -19,7 +19,7 @@ the title: opmodel new bet "Faster onboarding" creates model/bets/faster-onboard
 It never overwrites a file, and refuses (exit 1) an id that any file in the model
 already has, of any kind: ids are unique across the whole model.
 
-KIND: ${builtinKindNames.filter((k) => k !== 'model').join(', ')} (or a custom kind from opmodel.config.yaml)
+KIND: ${builtinKinds.filter((k) => k.folder !== '').map((k) => k.name).join(', ')} (or a custom kind from opmodel.config.yaml)
 
 Options:
   --dir DIR   the repository root (default: the current folder)
@@ -31,14 +31,15 @@ Options:
     if (!kind || !title) throw new UsageError('new needs a KIND and a TITLE, such as `opmodel new bet "Faster onboarding"`.');
     const root = repoDir(values.dir);
     const config = loadConfig(root, rules, builtinKindNames);
-    const custom = config.kinds.find((k) => k.name === kind);
-    const builtin = builtinKinds.find((k) => k.name === kind);
-    if ((!builtin && !custom) || kind === 'model') {
-      const all = [...builtinKindNames.filter((k) => k !== 'model'), ...config.kinds.map((k) => k.name)];
+    // The model root is one file at a fixed place (folder ''): `new` does not make another.
+    const creatable = kindsOf(config).filter((k) => k.folder !== '');
+    const definition = creatable.find((k) => k.name === kind);
+    if (!definition) {
+      const all = creatable.map((k) => k.name);
       const guess = closest(kind, all);
       throw new UsageError(`'${kind}' is not a kind${guess ? `; did you mean '${guess}'?` : '.'}`, `Kinds: ${all.join(', ')}.`);
     }
-    const folder = custom ? custom.folder : builtin!.folder;
+    const folder = definition.folder;
     if (!/[a-z0-9]/i.test(title.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))) {
       throw new UsageError(`'${title}' has no letters a–z or digits to make a file name from.`, 'Give a title with some Latin letters or digits, such as "Faster onboarding"; you can change the title inside the file afterwards.');
     }

@@ -31,7 +31,7 @@ export interface AssessmentScore {
 }
 
 /** Scores an assessment's frontmatter; entries that are not valid scores are skipped. */
-export function scoreAssessment(data: Record<string, unknown>, thresholds: Thresholds = defaultThresholds): AssessmentScore {
+export function scoreAssessment(data: { scores?: unknown }, thresholds: Thresholds = defaultThresholds): AssessmentScore {
   const scores = Array.isArray(data.scores) ? data.scores : [];
   const byCategory = new Map<string, CategoryScore>(categories.map((name) => [name, { name, total: 0, max: 0, low: 0, weak: false }]));
   let total = 0;

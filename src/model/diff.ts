@@ -2,6 +2,7 @@
 // decision rights compared per decision; bets that change status.
 import type { Entity } from './entity.js';
 import { decisionMatrices, normaliseDecision, type DecisionRow } from './decision-rights.js';
+import { isKind } from './kinds.js';
 
 export interface FieldChange {
   field: string;
@@ -62,12 +63,12 @@ export function diffModels(before: Entity[], after: Entity[]): ModelDiff {
     }
     const bodyChanged = old.body.trim() !== e.body.trim();
     if (fields.length > 0 || bodyChanged) result.changed.push({ ...ref(e), fields, bodyChanged });
-    if (e.kind === 'bet' && old.kind === 'bet' && !sameValue(old.data.status, e.data.status)) {
+    if (isKind(e, 'bet') && isKind(old, 'bet') && !sameValue(old.data.status, e.data.status)) {
       result.bets.push({ id: e.id, file: e.file, title: ref(e).title, from: old.data.status ?? null, to: e.data.status ?? null });
     }
   }
   for (const e of after) {
-    if (e.kind === 'bet' && !oldById.has(e.id)) result.bets.push({ id: e.id, file: e.file, title: ref(e).title, from: null, to: e.data.status ?? null });
+    if (isKind(e, 'bet') && !oldById.has(e.id)) result.bets.push({ id: e.id, file: e.file, title: ref(e).title, from: null, to: e.data.status ?? null });
   }
   result.decisions = diffDecisions(before, after);
   return result;

@@ -3,6 +3,7 @@
 // entity a file that cannot be read or parsed still has.
 import { basename } from 'node:path';
 import type { Diagnostic, Position } from '../types.js';
+import type { KindData } from './kinds.js';
 
 /** A Markdown link or image found in a body. */
 export interface BodyLink {
@@ -48,16 +49,16 @@ export interface BodyTable {
   rows: TableCell[][];
 }
 
-/** One parsed model file. */
-export interface Entity {
+/** One parsed model file; `Entity<'bet'>` has a bet's frontmatter type (see `ofKind`). */
+export interface Entity<K extends string = string> {
   /** The kind, from the folder or the `kind:` field. */
-  kind: string;
+  kind: K;
   /** The file name without `.md`. */
   id: string;
   /** Path relative to the repository root, `/` separators. */
   file: string;
   /** The frontmatter mapping, exactly as YAML 1.2 core schema gives it (dates stay strings). */
-  data: Record<string, unknown>;
+  data: KindData<K>;
   /**
    * Where each key sits: JSON Pointer (`/owner`, `/leading_indicators/0/metric`) → position
    * of the key (for mapping entries) or of the item (for list entries). `` (empty) is the

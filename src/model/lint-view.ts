@@ -3,24 +3,25 @@
 // (ref, link, orphan-metric, decision-*, WIP, cadence-coverage, assessment, id, model-root) read a
 // cached entity, so the cache keeps just what they read: the fields below, every reference field
 // of the entity's kind, the whole frontmatter of the few kinds a rule reads whole, tables, and
-// link targets. A cross-file rule that reads another field must add it here:
-// test/cache.test.ts lints every rule's fixtures cached and uncached and fails otherwise.
+// link targets. A cross-file rule that reads another field must add it to its kind's `crossFile`
+// (src/model/kinds/<kind>.ts): test/cache.test.ts lints every rule's fixtures cached and
+// uncached and fails otherwise.
 import type { Entity } from './entity.js';
 import type { RelationField } from './relations.js';
+import { builtinKind } from './kinds.js';
 
-/** Frontmatter fields cross-file rules read besides reference fields. */
-const crossFileFields = ['id', 'kind', 'status', 'quarter', 'level', 'scheme', 'date', 'team', 'lead', 'owner', 'teams', 'participants'];
-/** Kinds whose whole frontmatter a cross-file rule reads (the latest assessment's scores, the model root). */
-const wholeKinds = new Set(['assessment', 'model']);
+/** Frontmatter fields cross-file rules read of every kind besides reference fields. */
+const crossFileFields = ['id', 'kind'];
 
 /** The top-level fields cross-file rules read of an entity of this kind, or null for all of them. */
 function keptFields(kind: string, relations: readonly RelationField[]): Set<string> | null {
-  if (wholeKinds.has(kind)) return null;
+  const own = builtinKind(kind)?.crossFile;
+  if (own === 'all') return null;
   let byKind = keptByKind.get(relations);
   if (!byKind) keptByKind.set(relations, (byKind = new Map()));
   let keep = byKind.get(kind);
   if (!keep) {
-    keep = new Set(crossFileFields);
+    keep = new Set([...crossFileFields, ...(own ?? [])]);
     for (const field of relations) if (field.kind === kind && field.path[0] !== undefined) keep.add(field.path[0]);
     byKind.set(kind, keep);
   }

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import type { Config } from '../config.js';
 import { brokenEntity, type Entity, type FileResult } from './entity.js';
-import { builtinKinds, modelRootFile, tableKinds } from './kinds.js';
+import { kindsOf, modelRootFile, tableKinds } from './kinds.js';
 import { limits } from './limits.js';
 import type { ReadTask } from './read.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
@@ -138,8 +138,7 @@ export function walkModel(root: string, config: Config): ModelListing {
   const paths = new Set<string>();
   const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
   const folderKinds = new Map<string, string>();
-  for (const kind of builtinKinds) if (kind.folder) folderKinds.set(kind.folder, kind.name);
-  for (const kind of config.kinds) folderKinds.set(kind.folder, kind.name);
+  for (const kind of kindsOf(config)) if (kind.folder) folderKinds.set(kind.folder, kind.name);
 
   const modelAbs = join(root, config.model);
   let modelStat;

@@ -1,7 +1,9 @@
-// Every reference field of the built-in kinds, named once, in pairs (forward/reverse label),
-// so that the `ref` rule and the handbook's backlinks read the same table.
+// Reference fields, named in pairs (forward/reverse label) in each kind's definition, gathered
+// into one table so that the `ref` rule and the handbook's backlinks read the same fields.
 import type { Entity } from './entity.js';
 import type { Position } from '../types.js';
+import { builtinKinds, kindsOf, type Kind } from './kinds.js';
+import type { Config } from '../config.js';
 
 /** One reference field: where it sits in a kind's frontmatter and what it may point to. */
 export interface RelationField {
@@ -17,35 +19,18 @@ export interface RelationField {
   reverse: string;
 }
 
+/** The reference fields of the given kinds, from their definitions. */
+function fieldsOf(kinds: readonly Kind[]): RelationField[] {
+  return kinds.flatMap((k) => k.relations.map((r): RelationField => ({ kind: k.name, path: r.path, targets: r.targets, label: r.label, reverse: r.reverse })));
+}
+
 /** The reference fields of the built-in kinds. Decision-matrix columns are resolved by their own rule. */
-export const relationFields: readonly RelationField[] = [
-  { kind: 'model', path: ['north_star'], targets: ['metric'], label: 'North-star metric', reverse: 'North star of' },
-  { kind: 'model', path: ['owner'], targets: ['role'], label: 'Owner', reverse: 'Owns the operating model' },
+export const relationFields: readonly RelationField[] = fieldsOf(builtinKinds);
 
-  { kind: 'bet', path: ['owner'], targets: ['team', 'role'], label: 'Owner', reverse: 'Owns bets' },
-  { kind: 'bet', path: ['teams', '*'], targets: ['team'], label: 'Teams', reverse: 'Takes part in bets' },
-  { kind: 'bet', path: ['leading_indicators', '*', 'metric'], targets: ['metric'], label: 'Leading indicators', reverse: 'Steers bets' },
-  { kind: 'bet', path: ['harm_signals', '*', 'metric'], targets: ['metric'], label: 'Harm signals', reverse: 'Harm signal of bets' },
-  { kind: 'bet', path: ['guardrails', '*'], targets: ['guardrail'], label: 'Guardrails', reverse: 'Binds bets' },
-  { kind: 'bet', path: ['signed_off_by', '*'], targets: ['role'], label: 'Signed off by', reverse: 'Signed off bets' },
-
-  { kind: 'guardrail', path: ['owner'], targets: ['role', 'team'], label: 'Owner', reverse: 'Owns guardrails' },
-  { kind: 'decision-rights', path: ['owner'], targets: ['role', 'team'], label: 'Owner', reverse: 'Owns decision rights' },
-  { kind: 'context-table', path: ['owner'], targets: ['role', 'team'], label: 'Owner', reverse: 'Owns context tables' },
-
-  { kind: 'team', path: ['lead'], targets: ['role'], label: 'Lead', reverse: 'Leads teams' },
-  { kind: 'team', path: ['members', '*'], targets: ['role'], label: 'Members', reverse: 'Member of teams' },
-  { kind: 'team', path: ['parent'], targets: ['team'], label: 'Parent team', reverse: 'Teams within' },
-  { kind: 'team', path: ['metrics', '*'], targets: ['metric'], label: 'Outcome metrics', reverse: 'Owned as an outcome by' },
-
-  { kind: 'role', path: ['team'], targets: ['team'], label: 'Team', reverse: 'Roles' },
-  { kind: 'role', path: ['reports_to'], targets: ['role'], label: 'Reports to', reverse: 'Direct reports' },
-
-  { kind: 'metric', path: ['owner'], targets: ['team', 'role'], label: 'Owner', reverse: 'Owns metrics' },
-
-  { kind: 'cadence', path: ['owner'], targets: ['role', 'team'], label: 'Owner', reverse: 'Runs cadences' },
-  { kind: 'cadence', path: ['participants', '*'], targets: ['team', 'role'], label: 'Participants', reverse: 'Takes part in cadences' },
-];
+/** Every reference field: the built-in kinds' and those custom kinds declare with `x-ref`. */
+export function relationsOf(config: Pick<Config, 'kinds'>): RelationField[] {
+  return fieldsOf(kindsOf(config));
+}
 
 /** One reference found in an entity's frontmatter. */
 export interface Reference {

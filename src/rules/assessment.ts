@@ -16,8 +16,8 @@ export const rule = defineRule({
     band: 'The latest assessment totals {{total}} of {{max}}: band {{band}} (healthy is {{healthy}} or more).{{weak}} Run `opmodel assess` for the report.',
     weak: 'The latest assessment is healthy overall, but {{weak}} Run `opmodel assess` for the report.',
   },
-  check({ entities, options, report }) {
-    const assessments = entities.filter((e) => e.kind === 'assessment' && typeof e.data.date === 'string');
+  check({ options, report, ofKind }) {
+    const assessments = ofKind('assessment').filter((e) => typeof e.data.date === 'string');
     if (assessments.length === 0) return;
     const latest = assessments.reduce((a, b) => (String(b.data.date) > String(a.data.date) ? b : a));
     const thresholds = { healthy: options.healthy, drift: options.drift };

@@ -2,6 +2,7 @@
 // ("if a function isn't in the cadence, it's not in the bet").
 import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
+import { isKind } from '../model/kinds.js';
 
 export const rule = defineRule({
   id: 'cadence-coverage',
@@ -10,24 +11,23 @@ export const rule = defineRule({
   messages: {
     uncovered: "Team '{{team}}' works on this active bet but takes part in no cadence: add it (or its lead) to a cadence's participants.",
   },
-  check({ entities, byId, report }) {
+  check({ byId, report, ofKind }) {
     const covered = new Set<string>();
-    for (const cadence of entities) {
-      if (cadence.kind !== 'cadence' || !Array.isArray(cadence.data.participants)) continue;
+    for (const cadence of ofKind('cadence')) {
+      if (!Array.isArray(cadence.data.participants)) continue;
       for (const p of cadence.data.participants) {
         if (typeof p !== 'string') continue;
         covered.add(p);
         const role = byId.get(p);
-        if (role?.kind === 'role' && typeof role.data.team === 'string') covered.add(role.data.team);
+        if (isKind(role, 'role') && typeof role.data.team === 'string') covered.add(role.data.team);
       }
     }
-    for (const team of entities) {
-      if (team.kind !== 'team') continue;
+    for (const team of ofKind('team')) {
       const lead = team.data.lead;
       if (typeof lead === 'string' && covered.has(lead)) covered.add(team.id);
     }
-    for (const bet of entities) {
-      if (bet.kind !== 'bet' || bet.data.status !== 'active') continue;
+    for (const bet of ofKind('bet')) {
+      if (bet.data.status !== 'active') continue;
       const places: { team: string; pointer: string }[] = [];
       if (typeof bet.data.owner === 'string') places.push({ team: bet.data.owner, pointer: '/owner' });
       if (Array.isArray(bet.data.teams)) bet.data.teams.forEach((t, i) => typeof t === 'string' && places.push({ team: t, pointer: `/teams/${i}` }));

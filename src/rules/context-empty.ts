@@ -10,9 +10,9 @@ export const rule = defineRule({
   messages: {
     empty: "The cell '{{question}}' × '{{strength}}' is empty: link the guardrail, principle or guidance that answers it, or write 'none yet'.",
   },
-  check({ entities, report }) {
-    for (const entity of entities) {
-      if (entity.kind !== 'context-table' || entity.bodyUnparsed) continue;
+  check({ report, ofKind }) {
+    for (const entity of ofKind('context-table')) {
+      if (entity.bodyUnparsed) continue;
       for (const { question, strength, cell } of contextGrid(entity).cells) {
         if (cell.text.trim() === '' && cell.links.length === 0) {
           report({ file: entity.file, position: cell, end: cell.end, messageId: 'empty', data: { question, strength } });

@@ -8,9 +8,9 @@ export const rule = defineRule({
   defaultSeverity: 'error',
   scope: 'file',
   messages: { problem: '{{message}}' },
-  check({ entities, report }) {
-    for (const entity of entities) {
-      if (entity.kind !== 'context-table' || entity.bodyUnparsed) continue;
+  check({ report, ofKind }) {
+    for (const entity of ofKind('context-table')) {
+      if (entity.bodyUnparsed) continue;
       for (const problem of contextGrid(entity).problems) {
         report({ file: entity.file, position: problem.at, messageId: 'problem', data: { message: problem.message } });
       }

@@ -9,10 +9,9 @@ export const rule = defineRule({
   messages: {
     duplicate: "'{{decision}}' is already decided in {{first}} line {{line}}: keep one row, so there is one answer to who decides.",
   },
-  check({ entities, report }) {
+  check({ report, ofKind }) {
     const seen = new Map<string, { file: string; line: number; column: number }>();
-    for (const entity of entities) {
-      if (entity.kind !== 'decision-rights') continue;
+    for (const entity of ofKind('decision-rights')) {
       for (const matrix of decisionMatrices(entity)) {
         for (const row of matrix.rows) {
           const key = normaliseDecision(row.decision);

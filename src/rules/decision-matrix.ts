@@ -18,7 +18,7 @@ export const rule = defineRule({
     badLetter: "'{{letter}}' is not a {{scheme}} letter: use {{allowed}}, or leave the cell empty.",
     badEscalation: "Escalation '{{target}}' is not a role or team id{{fix}}",
   },
-  check({ entities, byId, report }) {
+  check({ byId, report, ofKind }) {
     const people = [...byId.values()].filter((e) => e.kind === 'role' || e.kind === 'team').map((e) => e.id);
     // The fix for an unknown id: a close role or team id as data, else a hint in the message.
     const fixFor = (name: string) => {
@@ -29,8 +29,8 @@ export const rule = defineRule({
       const target = byId.get(id);
       return target !== undefined && (target.kind === 'role' || target.kind === 'team');
     };
-    for (const entity of entities) {
-      if (entity.kind !== 'decision-rights' || entity.bodyUnparsed) continue;
+    for (const entity of ofKind('decision-rights')) {
+      if (entity.bodyUnparsed) continue;
       const matrices = decisionMatrices(entity);
       if (matrices.length === 0) {
         report({ file: entity.file, position: { line: entity.bodyLine, column: 1 }, messageId: 'noTable' });

@@ -2,7 +2,7 @@
 import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
 import { closest } from '../util/did-you-mean.js';
-import { builtinKinds } from '../model/kinds.js';
+import { kindsOf } from '../model/kinds.js';
 
 export const rule = defineRule({
   id: 'kind',
@@ -15,7 +15,7 @@ export const rule = defineRule({
     mismatch: "kind '{{declared}}' disagrees with the folder, which holds {{folderKind}} files: remove the `kind:` line or move the file.",
   },
   check({ entities, config, report }) {
-    const known = [...builtinKinds.map((k) => k.name), ...config.kinds.map((k) => k.name)];
+    const known = kindsOf(config).map((k) => k.name);
     for (const entity of entities) {
       if (entity.broken) continue;
       const declared = entity.data.kind;

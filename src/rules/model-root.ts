@@ -1,7 +1,7 @@
 // Rule `model-root`: no `operating-model.md`, or more than one model root.
 import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
-import { modelRootFile } from '../model/kinds.js';
+import { modelRootFile, ofKind } from '../model/kinds.js';
 
 export const rule = defineRule({
   id: 'model-root',
@@ -13,7 +13,7 @@ export const rule = defineRule({
     extra: 'There is already a model root ({{first}}): a model has exactly one; change this file\'s `kind:` or remove it.',
   },
   check({ model, report }) {
-    const roots = model.entities.filter((e) => e.kind === 'model');
+    const roots = ofKind(model.entities, 'model');
     const expected = `${model.modelDir}/${modelRootFile}`;
     if (!model.modelDirFound) {
       report({ file: expected, position: { line: 1, column: 1 }, messageId: 'noFolder', data: { folder: model.modelDir } });

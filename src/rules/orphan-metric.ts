@@ -9,15 +9,15 @@ export const rule = defineRule({
   messages: {
     orphan: "Metric '{{id}}' is not used by any bet, team or the model: reference it from a bet's leading_indicators, a team's metrics or the model's north_star — or remove it.",
   },
-  check({ entities, relations, report }) {
+  check({ entities, relations, report, ofKind }) {
     const used = new Set<string>();
     for (const entity of entities) {
       for (const reference of referencesOf(entity, relations)) {
         if (reference.field.targets.includes('metric') && reference.field.kind !== 'metric') used.add(reference.target);
       }
     }
-    for (const metric of entities) {
-      if (metric.kind === 'metric' && !used.has(metric.id)) report({ file: metric.file, position: { line: 1, column: 1 }, messageId: 'orphan', data: { id: metric.id } });
+    for (const metric of ofKind('metric')) {
+      if (!used.has(metric.id)) report({ file: metric.file, position: { line: 1, column: 1 }, messageId: 'orphan', data: { id: metric.id } });
     }
   },
 });

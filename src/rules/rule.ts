@@ -31,6 +31,8 @@ export interface RuleContext<MessageIds extends string = string, Options = Recor
   model: LoadedModel;
   /** Entities that parsed (broken ones excluded). */
   entities: Entity[];
+  /** The entities of one kind, typed by it: `ofKind('bet')` gives `bet.data.status` its type. */
+  ofKind<K extends string>(kind: K): Entity<K>[];
   /** Every id → the first entity with it (broken ones included, so their ids count as existing). */
   byId: Map<string, Entity>;
   /** Reference fields of built-in and custom kinds. */

@@ -4,11 +4,11 @@ import type { RuleContext } from './rule.js';
 import { positionOf } from './rule.js';
 
 /** Reports every active bet of a quarter whose matching bets exceed `max`, at `pointer`. */
-export function checkWip(context: RuleContext<'tooMany', { max: number }>, matches: (bet: Entity) => boolean, pointer: string): void {
+export function checkWip(context: RuleContext<'tooMany', { max: number }>, matches: (bet: Entity<'bet'>) => boolean, pointer: string): void {
   const { max } = context.options;
-  const byQuarter = new Map<string, Entity[]>();
-  for (const bet of context.entities) {
-    if (bet.kind !== 'bet' || bet.data.status !== 'active' || !matches(bet)) continue;
+  const byQuarter = new Map<string, Entity<'bet'>[]>();
+  for (const bet of context.ofKind('bet')) {
+    if (bet.data.status !== 'active' || !matches(bet)) continue;
     const quarter = String(bet.data.quarter ?? '');
     const list = byQuarter.get(quarter) ?? [];
     list.push(bet);

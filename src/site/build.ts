@@ -9,7 +9,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RuleEntry, SiteSettings } from '../config.js';
 import type { Thresholds } from '../model/assessment.js';
 import type { RelationField } from '../model/relations.js';
-import { buildHandbookData, normaliseBase, type HandbookModel } from './handbook.js';
+import { buildHandbookData, normaliseBase, type HandbookModel, type RenderCache } from './handbook.js';
+import { headCommit, readGitHistory, type GitHistory } from './git.js';
+import type { HandbookData } from './handbook-data.js';
 
 /** The package's Astro project (site/ beside src/ and dist/). */
 export const siteDir = fileURLToPath(new URL('../../site/', import.meta.url));
@@ -61,16 +63,16 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'opmodel-site-'));
   try {
     const dataFile = join(work, 'handbook.json');
-    const data = buildHandbookData(options.model, handbookOptions(options));
-    writeFileSync(dataFile, JSON.stringify(data));
+    // Only the file is kept: Astro reads its own copy, and the build must not hold two.
+    const { base, count } = writeData(dataFile, buildHandbookData(options.model, handbookOptions(options)));
     const prepared = performance.now();
-    log(`Prepared ${data.entities.length} entities in ${seconds(prepared - started)}.`);
+    log(`Prepared ${count} entities in ${seconds(prepared - started)}.`);
 
     // Astro writes into the staged site folder (whose node_modules resolves its own imports);
     // the finished, indexed site then replaces outDir in one step.
     const site = copySite(work);
     const staged = join(site, 'out');
-    await runAstro(site, 'build', { dataFile, outDir: staged, base: data.site.base, cacheDir: join(work, 'cache'), logLevel: options.logLevel ?? 'warn' });
+    await runAstro(site, 'build', { dataFile, outDir: staged, base, cacheDir: join(work, 'cache'), logLevel: options.logLevel ?? 'warn' });
     rmSync(join(staged, '.prerender'), { recursive: true, force: true });
     writeFileSync(join(staged, outputMarker), 'Built by opmodel build; the next build replaces this folder.\n');
     const built = performance.now();
@@ -82,6 +84,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Writes the handbook data for Astro; returns what the build still needs of it. */
+function writeData(dataFile: string, data: HandbookData): { base: string; count: number } {
+  writeFileSync(dataFile, JSON.stringify(data));
+  return { base: data.site.base, count: data.entities.length };
 }
 
 /** Moves a finished build into outDir, replacing an earlier opmodel build there (checked by guardOutDir). */
@@ -109,21 +117,42 @@ export interface DevServer {
 export async function startDevServer(options: Omit<BuildSiteOptions, 'dev' | 'outDir'> & { outDir?: string }): Promise<DevServer> {
   const work = mkdtempSync(join(tmpdir(), 'opmodel-dev-'));
   const dataFile = join(work, 'handbook.json');
-  const write = async (model: HandbookModel) => {
-    const data = buildHandbookData(model, handbookOptions(options));
-    writeFileSync(dataFile, JSON.stringify(data));
+  // Astro in this process takes new data in memory (no JSON round trip) and is told to reload;
+  // Astro in a child process reads the file, which its watcher sees change.
+  const inProcess = astroInProcess();
+  const slot = globalThis as Record<symbol, unknown>;
+  let version = 0;
+  // Bodies that did not change are not rendered again on the next save, and the history is read
+  // again only after a commit (a save changes no date git knows).
+  const renderCache: RenderCache = new Map();
+  let history: { head: string | null; history: GitHistory } | undefined;
+  const write = async (model: HandbookModel, first: boolean) => {
+    const head = headCommit(model.root);
+    if (!history || history.head !== head || head === null) history = { head, history: readGitHistory(model.root, model.modelDir) };
+    const data = buildHandbookData(model, { ...handbookOptions(options), renderCache, history: history.history });
+    if (inProcess) {
+      slot[Symbol.for('opmodel.handbook.data')] = { data, version: ++version };
+      if (!first) (slot[Symbol.for('opmodel.handbook.reload')] as (() => void) | undefined)?.();
+    }
+    if (first || !inProcess) {
+      // Written aside and renamed, so the server never reads half a file.
+      writeFileSync(`${dataFile}.next`, JSON.stringify(data));
+      renameSync(`${dataFile}.next`, dataFile);
+    }
     return data;
   };
-  const data = await write(options.model);
+  const data = await write(options.model, true);
   const port = options.port ?? 4321;
   const running = await runAstro(copySite(work), 'dev', {
     dataFile, outDir: join(work, 'dist'), base: data.site.base, cacheDir: join(work, 'cache'), port, logLevel: options.logLevel ?? 'warn',
   });
   return {
     url: running.url ?? `http://127.0.0.1:${port}${data.site.base}`,
-    update: async (model) => void (await write(model)),
+    update: async (model) => void (await write(model, false)),
     stop: async () => {
       await running.stop();
+      delete slot[Symbol.for('opmodel.handbook.data')];
+      delete slot[Symbol.for('opmodel.handbook.reload')];
       rmSync(work, { recursive: true, force: true });
     },
   };
@@ -197,7 +226,7 @@ async function runAstro(site: string, command: 'build' | 'dev', run: AstroRun): 
   if (!nodeIsNewEnough(process.versions.node)) {
     throw new Error(`The handbook needs Node.js 22.12 or newer; this is Node.js ${process.versions.node}.`);
   }
-  if (process.env.OPMODEL_ASTRO_CHILD !== '1') {
+  if (astroInProcess()) {
     process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
     process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
     const { astroConfig } = (await import(pathToFileURL(join(site, 'astro-config.mjs')).href)) as {
@@ -236,6 +265,11 @@ async function runAstro(site: string, command: 'build' | 'dev', run: AstroRun): 
       await exited(child, 'The dev server failed').catch(() => {});
     },
   };
+}
+
+/** Whether Astro runs in this process (always, unless OPMODEL_ASTRO_CHILD=1). */
+function astroInProcess(): boolean {
+  return process.env.OPMODEL_ASTRO_CHILD !== '1';
 }
 
 /**

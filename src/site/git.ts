@@ -1,6 +1,6 @@
 // What git knows about the model folder: when each file last changed, which files each commit
 // touched, and how a `status:` line changed (a bet going from active to won). Three git processes
-// per build, argument arrays only; no git or no repository means "unknown".
+// per build (and one for the default branch), argument arrays only; no git or no repository means "unknown".
 import { execFileSync } from 'node:child_process';
 
 /** One commit that touched the model folder. */
@@ -30,9 +30,23 @@ export interface GitHistory {
   lastUpdated: Map<string, string>;
   /** Newest first (only when state is `ok`). */
   commits: GitCommit[];
+  /** The repository's default branch (origin's HEAD), when git knows it. */
+  defaultBranch?: string;
 }
 
 const unavailable = (): GitHistory => ({ state: 'unavailable', prefix: '', lastUpdated: new Map(), commits: [] });
+
+/** The default branch of the repository's origin (`refs/remotes/origin/HEAD`), or undefined. */
+function originBranch(root: string): string | undefined {
+  const ref = git(root, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']);
+  const branch = ref?.startsWith('refs/remotes/origin/') ? ref.slice('refs/remotes/origin/'.length) : '';
+  return branch !== '' ? branch : undefined;
+}
+
+/** The commit HEAD points at, or null (no git, no commits): what `opmodel dev` checks before reading the history again. */
+export function headCommit(root: string): string | null {
+  return git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
+}
 
 /** Reads the history of `modelDir` (relative to root). Never throws. */
 export function readGitHistory(root: string, modelDir: string): GitHistory {
@@ -41,14 +55,15 @@ export function readGitHistory(root: string, modelDir: string): GitHistory {
   const [inside, shallow, prefix = ''] = info.split('\n');
   if (inside !== 'true') return unavailable();
   // A shallow clone's oldest commit seems to add every file: its dates would mislead.
-  if (shallow === 'true') return { state: 'shallow', prefix, lastUpdated: new Map(), commits: [] };
+  const defaultBranch = originBranch(root);
+  if (shallow === 'true') return { state: 'shallow', prefix, lastUpdated: new Map(), commits: [], defaultBranch };
 
   const log = git(root, [
     'log', '--no-renames', '--no-ext-diff', '--name-status', '-z', '--relative',
     '--format=%x1e%H%x1f%cI%x1f%an%x1f%s', '--', modelDir || '.',
   ]);
   // A repository without commits yet has a work tree but no history.
-  if (log === null) return { state: 'ok', prefix, lastUpdated: new Map(), commits: [] };
+  if (log === null) return { state: 'ok', prefix, lastUpdated: new Map(), commits: [], defaultBranch };
 
   const commits = parseLog(log);
   // Only the commits that touch a `status:` line, and only those lines (-U0): small even for a long history.
@@ -61,7 +76,7 @@ export function readGitHistory(root: string, modelDir: string): GitHistory {
   for (const commit of commits) {
     for (const change of commit.changes) if (!lastUpdated.has(change.file)) lastUpdated.set(change.file, commit.date);
   }
-  return { state: 'ok', prefix, lastUpdated, commits };
+  return { state: 'ok', prefix, lastUpdated, commits, defaultBranch };
 }
 
 /** Parses `git log --name-status -z --format=%x1e%H%x1f%cI%x1f%an%x1f%s` output. */

@@ -11,7 +11,58 @@ export interface HandbookData {
   entities: HandbookEntity[];
   /** The sections shown in the navigation, in order. */
   sections: SectionInfo[];
+  /** The company's units: the top teams of the team hierarchy, in title order. */
+  units: UnitInfo[];
+  /** Pages of the sections too long for one page: one group (a unit, a quarter) per page, in chunks. */
+  listings: ListingPage[];
   changelog: Changelog;
+}
+
+/** A unit of the company: a team at the top of the team hierarchy. */
+export interface UnitInfo {
+  /** The top team's id. */
+  id: string;
+  title: string;
+}
+
+/** One facet value of a long section, e.g. the bets of one unit, or of one quarter. */
+export interface FacetValue {
+  /** Unit id (`` for entities in no unit), or the quarter. */
+  key: string;
+  label: string;
+  count: number;
+  /** Base-relative path of its first listing page. */
+  path: string;
+}
+
+/** A way to split a long section: by unit or by quarter. */
+export interface Facet {
+  facet: 'unit' | 'quarter';
+  /** Heading over the values, e.g. `By unit`. */
+  label: string;
+  values: FacetValue[];
+}
+
+/** One page of a long section: the entities of one facet value, at most `pageSize` of them. */
+export interface ListingPage {
+  /** Base-relative path with a trailing slash, e.g. `bets/unit/payments-emea/` or `…/2/`. */
+  path: string;
+  /** Slug of the section it belongs to. */
+  section: string;
+  kind: string;
+  facet: 'unit' | 'quarter';
+  key: string;
+  label: string;
+  /** Entity ids on this page, in the section's order. */
+  ids: string[];
+  /** How many entities the facet value holds on all its pages. */
+  total: number;
+  /** 1-based page number and page count. */
+  page: number;
+  pages: number;
+  /** Base-relative paths of the previous and next page of the same value. */
+  prev: string | null;
+  next: string | null;
 }
 
 export interface HandbookSite {
@@ -21,10 +72,18 @@ export interface HandbookSite {
   base: string;
   /** Repository URL for edit and history links (https only), or null. */
   repo: string | null;
+  /** The branch edit and history links point at: `site.branch`, else the repository's default branch. */
+  branch: string;
+  /** Where the opmodel folder sits in the repository: `` or a path with a trailing slash. */
+  repoPrefix: string;
+  /** The model folder, relative to the opmodel folder (`model`). */
+  modelDir: string;
   /** When the data was built (ISO timestamp). */
   generatedAt: string;
   /** The date `needsReview` was judged against (YYYY-MM-DD). */
   today: string;
+  /** Most entities one index or listing page shows; a longer section is split by unit (and quarter) and paged. */
+  pageSize: number;
   /** What git could tell: full history, a shallow clone (dates unknown), or no git at all. */
   git: 'ok' | 'shallow' | 'unavailable';
 }
@@ -37,6 +96,10 @@ export interface SectionInfo {
   /** The entity kind listed in this section, or null for pages such as the changelog. */
   kind: string | null;
   count: number;
+  /** True when the section has more entities than one page shows: its index then links its facets. */
+  paged: boolean;
+  /** How a paged section is split (empty for short sections). */
+  facets: Facet[];
 }
 
 /** The home page's derived content. */
@@ -68,6 +131,8 @@ export interface HandbookEntity {
   title: string;
   /** Repository-relative path of the file. */
   file: string;
+  /** Id of the unit (top team) the entity belongs to, through its team or owner; null when none. */
+  unit: string | null;
   /** Base-relative page path with a trailing slash (`bets/self-serve/`); `` for the model root. */
   path: string;
   /** The frontmatter exactly as loaded (rendered escaped, never as HTML). */
@@ -75,7 +140,7 @@ export interface HandbookEntity {
   tags: string[];
   /** The body as sanitised HTML; body headings start at h3. */
   bodyHtml: string;
-  /** For decision-rights: the body split around its parsed matrices, so they render in place. */
+  /** For decision-rights: the body split around its parsed matrices, so they render in place (empty for other kinds). */
   bodyParts: BodyPart[];
   /** Last commit touching the file (ISO timestamp), or `unknown`. */
   updated: string;
@@ -201,6 +266,8 @@ export interface MatrixView {
   /** The scheme's letters in words, e.g. `{ D: 'Decides', C: 'Consulted', I: 'Informed' }`. */
   letters: Record<string, string>;
   rows: {
+    /** The row's anchor on its matrix page (unique within the page). */
+    anchor: string;
     decision: string;
     sla: string | null;
     escalation: string | null;

@@ -1,5 +1,6 @@
 // Turns the loaded model into the handbook's data (HandbookData): sanitised bodies, relations both
 // ways, derived views, git dates and the changelog. The Astro site renders only what this returns.
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Entity } from '../model/entity.js';
 import type { LoadedModel } from '../model/load.js';
@@ -8,9 +9,15 @@ import { referencesOf, relationFields, type RelationField } from '../model/relat
 import { decisionMatrices, schemes, type DecisionMatrix } from '../model/decision-rights.js';
 import { defaultThresholds, scoreAssessment, type Thresholds } from '../model/assessment.js';
 import type {
-  AssessmentView, BetView, CadenceView, Changelog, DecisionInvolvement, GuardrailView, HandbookData,
-  HandbookEntity, HomeData, MatrixView, MetricView, ModelView, RelationGroup, RoleView, SectionInfo, TeamView,
+  AssessmentView, BetView, BodyPart, CadenceView, Changelog, DecisionInvolvement, Facet, GuardrailView, HandbookData,
+  HandbookEntity, HomeData, ListingPage, MatrixView, MetricView, ModelView, RelationGroup, RoleView, SectionInfo, TeamView, UnitInfo,
 } from './handbook-data.js';
+
+/** Most entities one index or listing page shows; a longer section is split by unit (and quarter) and paged. */
+export const pageSize = 80;
+
+/** Kinds whose entries weigh more on their index (a calendar row, a whole table): fewer per page. */
+const pageSizeOf: Record<string, number> = { cadence: 40, 'context-table': 20 };
 import { readGitHistory, type GitHistory } from './git.js';
 import { renderBody, renderBodyHtml, resolveRelative, type LinkContext } from './markdown.js';
 import { todayString } from '../util/today.js';
@@ -31,9 +38,14 @@ export interface HandbookOptions {
   thresholds?: Thresholds;
   /** Reference fields: the built-in ones plus any a custom kind's schema declares (as lint builds them). */
   relations?: readonly RelationField[];
-  /** Most commits kept for the changelog page (default 300). */
+  /** Most commits kept for the changelog page (default 50). */
   changelogLimit?: number;
+  /** Bodies rendered by an earlier call, reused while body and link targets are unchanged (`opmodel dev`). */
+  renderCache?: RenderCache;
 }
+
+/** Rendered bodies by file, for reuse across builds of a changing model (see `HandbookOptions.renderCache`). */
+export type RenderCache = Map<string, { key: string; bodyHtml: string; bodyParts: BodyPart[]; links: string[] }>;
 
 /** Built-in kinds: the section each is listed in, in navigation order. */
 const builtinSections: { kind: string; slug: string; title: string }[] = [
@@ -63,6 +75,8 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
   const source = model.entities.filter((entity) => !entity.broken && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(entity.id)).sort(byKindThenTitle);
   const byId = new Map(source.map((entity) => [entity.id, entity]));
   const sections = sectionsOf(source, history);
+  const branch = nonEmpty(options.site?.branch) ?? history.defaultBranch ?? 'main';
+  const branchPath = encodePath(branch);
   const sectionOf = new Map(sections.filter((s) => s.kind).map((s) => [s.kind!, s.slug]));
   const pathOf = (entity: Entity) => (entity.kind === 'model' ? '' : `${sectionOf.get(entity.kind)}/${entity.id}/`);
   const pages = new Map(source.map((entity) => [entity.file, base + pathOf(entity)]));
@@ -130,20 +144,31 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
     }
     return null;
   };
+  const { units, unitOf } = unitsOf(source, byId);
 
+  // What every link in a body resolves against: a cached body is reused only while this is the same.
+  const linkTargets = options.renderCache ? createHash('sha1').update(JSON.stringify([repo, history.prefix, [...pages]])).digest('hex') : '';
   const entities: HandbookEntity[] = source.map((entity) => {
-    const context: LinkContext = {
-      file: entity.file,
-      pages,
-      repo,
-      repoPrefix: history.prefix,
-      onLink: (target) => {
-        const linked = entityByFile.get(target);
-        if (linked && linked.id !== entity.id) addIncoming(linked.id, 'Mentioned in', entity.id);
-      },
+    const mention = (target: string) => {
+      const linked = entityByFile.get(target);
+      if (linked && linked.id !== entity.id) addIncoming(linked.id, 'Mentioned in', entity.id);
     };
+    const links: string[] = [];
+    const context: LinkContext = { file: entity.file, pages, repo, repoPrefix: history.prefix, onLink: (target) => links.push(target) };
     const entityMatrices = matrices.get(entity.id) ?? [];
-    const { bodyHtml, bodyParts } = renderEntityBody(entity, context, entityMatrices.map((m) => m.line));
+    const matrixLines = entityMatrices.map((m) => m.line);
+    const cacheKey = options.renderCache ? `${entity.kind}\u0000${entity.bodyLine}\u0000${matrixLines.join(',')}\u0000${entity.bodyUnparsed ? 1 : 0}\u0000${linkTargets}\u0000${entity.body}` : '';
+    const cached = options.renderCache?.get(entity.file);
+    let rendered: { bodyHtml: string; bodyParts: BodyPart[] };
+    if (cached && cached.key === cacheKey) {
+      rendered = cached;
+      cached.links.forEach(mention);
+    } else {
+      rendered = renderEntityBody(entity, context, matrixLines);
+      links.forEach(mention);
+      options.renderCache?.set(entity.file, { key: cacheKey, ...rendered, links });
+    }
+    const { bodyHtml, bodyParts } = rendered;
     const reviewBy = str(entity.data.review_by);
     const repoFile = encodePath(history.prefix + entity.file);
     const result: HandbookEntity = {
@@ -151,14 +176,15 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
       kind: entity.kind,
       title: titleOf(entity),
       file: entity.file,
+      unit: unitOf.get(entity.id) ?? null,
       path: pathOf(entity),
       data: entity.data,
       tags: list(entity.data.tags),
       bodyHtml,
       bodyParts,
       updated: history.lastUpdated.get(entity.file) ?? 'unknown',
-      editUrl: repo ? `${repo}/edit/main/${repoFile}` : null,
-      historyUrl: repo ? `${repo}/commits/main/${repoFile}` : null,
+      editUrl: repo ? `${repo}/edit/${branchPath}/${repoFile}` : null,
+      historyUrl: repo ? `${repo}/commits/${branchPath}/${repoFile}` : null,
       reviewBy,
       needsReview: reviewBy !== null && /^\d{4}-\d{2}-\d{2}$/.test(reviewBy) && reviewBy < today,
       outgoing: outgoing.get(entity.id) ?? [],
@@ -197,34 +223,38 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
     }
     return result;
   });
+  if (options.renderCache) for (const file of options.renderCache.keys()) if (!entityByFile.has(file)) options.renderCache.delete(file);
   // Bodies are rendered now, so "mentioned in" backlinks are complete.
   for (const entity of entities) {
     entity.incoming = [...(incoming.get(entity.id) ?? new Map<string, string[]>())].map(([label, ids]) => ({ label, ids }));
   }
 
   const siteTitle = nonEmpty(options.site?.title) ?? titleOfRoot(source) ?? 'Operating model';
+  const home = homeData(entities, sections);
+  const listings = paginate(entities, sections, units, home.quarter);
   return {
     format: 1,
-    site: { title: siteTitle, base, repo, generatedAt: new Date().toISOString(), today, git: history.state },
-    home: homeData(entities, sections),
+    site: { title: siteTitle, base, repo, branch, pageSize, repoPrefix: history.prefix, modelDir: model.modelDir.replace(/\/+$/, ''), generatedAt: new Date().toISOString(), today, git: history.state },
+    home,
     entities,
     sections,
-    changelog: changelogOf(history, entityByFile, pages, base, repo, options.changelogLimit ?? 300),
+    units,
+    listings,
+    changelog: changelogOf(history, entityByFile, pages, base, repo, options.changelogLimit ?? 50),
   };
 }
 
 function renderEntityBody(entity: Entity, context: LinkContext, matrixLines: number[]) {
   if (entity.bodyUnparsed) {
     const html = '<p><em>This text is too deeply nested to show safely here; read it in the repository.</em></p>';
-    return { bodyHtml: html, bodyParts: [{ html }] };
+    return { bodyHtml: html, bodyParts: entity.kind === 'decision-rights' ? [{ html }] : [] };
   }
   const options = { headingStart: 3, bodyLine: entity.bodyLine };
   if (entity.kind === 'decision-rights') {
     const bodyHtml = renderBodyHtml(entity.body, { ...context, onLink: undefined }, options);
     return { bodyHtml, bodyParts: renderBody(entity.body, context, { ...options, matrixLines }) };
   }
-  const bodyHtml = renderBodyHtml(entity.body, context, options);
-  return { bodyHtml, bodyParts: bodyHtml ? [{ html: bodyHtml }] : [] };
+  return { bodyHtml: renderBodyHtml(entity.body, context, options), bodyParts: [] };
 }
 
 function sectionsOf(entities: Entity[], history: GitHistory): SectionInfo[] {
@@ -232,13 +262,125 @@ function sectionsOf(entities: Entity[], history: GitHistory): SectionInfo[] {
   for (const entity of entities) counts.set(entity.kind, (counts.get(entity.kind) ?? 0) + 1);
   const sections: SectionInfo[] = builtinSections
     .filter((section) => counts.has(section.kind))
-    .map((section) => ({ ...section, count: counts.get(section.kind)! }));
+    .map((section) => ({ ...section, count: counts.get(section.kind)!, paged: false, facets: [] }));
   const custom = [...counts.keys()].filter((kind) => kind !== 'model' && !builtinSections.some((s) => s.kind === kind)).sort();
   for (const kind of custom) {
-    sections.push({ kind, slug: `kinds/${slug(kind)}`, title: capitalise(kind.replace(/[-_]/g, ' ')), count: counts.get(kind)! });
+    sections.push({ kind, slug: `kinds/${slug(kind)}`, title: capitalise(kind.replace(/[-_]/g, ' ')), count: counts.get(kind)!, paged: false, facets: [] });
   }
-  sections.push({ kind: null, slug: 'changelog', title: 'Changelog', count: history.commits.length });
+  sections.push({ kind: null, slug: 'changelog', title: 'Changelog', count: history.commits.length, paged: false, facets: [] });
   return sections;
+}
+
+/**
+ * The units of the company (the top teams of the team hierarchy) and each entity's unit: a team's is
+ * its top team; a role's, its team's; anything else's, that of the first team or role it names in
+ * `team`, `owner`, `lead`, `teams` or `participants`. What names none (an assessment) is placed by a
+ * unit's name in its title, when only one unit's name is there.
+ */
+function unitsOf(source: Entity[], byId: Map<string, Entity>): { units: UnitInfo[]; unitOf: Map<string, string> } {
+  const top = new Map<string, string>();
+  const topOf = (team: Entity): string => {
+    const known = top.get(team.id);
+    if (known) return known;
+    const seen = new Set<string>();
+    let current = team;
+    for (;;) {
+      seen.add(current.id);
+      const parent = str(current.data.parent);
+      const next = parent ? byId.get(parent) : undefined;
+      if (!next || next.kind !== 'team' || seen.has(next.id)) break;
+      current = next;
+    }
+    top.set(team.id, current.id);
+    return current.id;
+  };
+  const unitOf = new Map<string, string>();
+  for (const entity of source) if (entity.kind === 'team') unitOf.set(entity.id, topOf(entity));
+  const viaReference = (entity: Entity): string | undefined => {
+    for (const field of ['team', 'owner', 'lead', 'teams', 'participants']) {
+      for (const id of list(entity.data[field])) {
+        const target = byId.get(id);
+        if (target?.kind === 'team') return unitOf.get(target.id);
+        if (target?.kind === 'role') {
+          const team = str(target.data.team);
+          const unit = team ? unitOf.get(team) : undefined;
+          if (unit) return unit;
+        }
+      }
+    }
+    return undefined;
+  };
+  for (const entity of source) {
+    if (entity.kind === 'team' || entity.kind === 'model') continue;
+    const unit = viaReference(entity);
+    if (unit) unitOf.set(entity.id, unit);
+  }
+  const unitIds = [...new Set(unitOf.values())];
+  const units = unitIds.map((id) => ({ id, title: titleOf(byId.get(id)!) })).sort((a, b) => a.title.localeCompare(b.title, 'en') || a.id.localeCompare(b.id));
+  if (units.length > 1) {
+    // Longest names first, so "Payments EMEA Cards" is not taken for "Payments EMEA".
+    const names = [...units].sort((a, b) => b.title.length - a.title.length);
+    for (const entity of source) {
+      if (entity.kind === 'model' || unitOf.has(entity.id)) continue;
+      const title = titleOf(entity).toLowerCase();
+      const found = names.filter((unit) => title.includes(unit.title.toLowerCase()));
+      // Only one unit named, or the others' names are part of the longest one's.
+      if (found.length > 0 && found.every((unit) => found[0]!.title.toLowerCase().includes(unit.title.toLowerCase()))) unitOf.set(entity.id, found[0]!.id);
+    }
+  }
+  return { units, unitOf };
+}
+
+/**
+ * Splits each section longer than a page (`pageSize`, fewer for heavy kinds) into listing pages: by
+ * unit, and bets by quarter too, each value paged. Marks those sections `paged` and records their facets.
+ */
+function paginate(entities: HandbookEntity[], sections: SectionInfo[], units: UnitInfo[], quarter: string | null): ListingPage[] {
+  const listings: ListingPage[] = [];
+  const unitTitle = new Map(units.map((unit) => [unit.id, unit.title]));
+  for (const section of sections) {
+    const size = pageSizeOf[section.kind ?? ''] ?? pageSize;
+    if (!section.kind || section.count <= size) continue;
+    const members = entities.filter((entity) => entity.kind === section.kind);
+    section.paged = true;
+    const facets: { facet: Facet['facet']; label: string; keyOf: (e: HandbookEntity) => string; labelOf: (key: string) => string; order: (a: string, b: string) => number }[] = [
+      {
+        facet: 'unit', label: 'By unit', keyOf: (e) => e.unit ?? '', labelOf: (key) => unitTitle.get(key) ?? 'Company-wide',
+        // Company-wide first, then units by title.
+        order: (a, b) => (a === '' ? -1 : b === '' ? 1 : unitTitle.get(a)!.localeCompare(unitTitle.get(b)!, 'en')),
+      },
+    ];
+    if (section.kind === 'bet') {
+      facets.push({
+        facet: 'quarter', label: 'By quarter', keyOf: (e) => e.bet?.quarter ?? '', labelOf: (key) => key || 'No quarter',
+        // The current quarter first, then newest first.
+        order: (a, b) => (a === quarter ? -1 : b === quarter ? 1 : b.localeCompare(a)),
+      });
+    }
+    for (const facet of facets) {
+      const groups = new Map<string, HandbookEntity[]>();
+      for (const entity of members) {
+        const key = facet.keyOf(entity);
+        groups.set(key, [...(groups.get(key) ?? []), entity]);
+      }
+      const values = [...groups.keys()].sort(facet.order).map((key) => {
+        const ids = groups.get(key)!.map((entity) => entity.id);
+        const folder = `${section.slug}/${facet.facet}/${key === '' ? '_none' : slug(key)}/`;
+        const pages = Math.ceil(ids.length / size);
+        const pathOf = (page: number) => (page === 1 ? folder : `${folder}${page}/`);
+        for (let page = 1; page <= pages; page++) {
+          listings.push({
+            path: pathOf(page), section: section.slug, kind: section.kind!, facet: facet.facet, key, label: facet.labelOf(key),
+            ids: ids.slice((page - 1) * size, page * size), total: ids.length, page, pages,
+            prev: page > 1 ? pathOf(page - 1) : null, next: page < pages ? pathOf(page + 1) : null,
+          });
+        }
+        return { key, label: facet.labelOf(key), count: ids.length, path: folder };
+      });
+      section.facets.push({ facet: facet.facet, label: facet.label, values });
+    }
+  }
+  return listings;
 }
 
 function homeData(entities: HandbookEntity[], sections: SectionInfo[]): HomeData {
@@ -356,13 +498,21 @@ function letterWords(scheme: DecisionMatrix['scheme']): Record<string, string> {
   return Object.fromEntries(Object.entries(words).map(([letter, word]) => [letter, capitalise(word)]));
 }
 
-function matrixView(matrix: DecisionMatrix): MatrixView {
+function matrixView(matrix: DecisionMatrix, index: number): MatrixView {
   return {
     scheme: matrix.scheme,
     columns: matrix.columns,
     letters: letterWords(matrix.scheme),
-    rows: matrix.rows.map((row) => ({ decision: row.decision, sla: row.sla, escalation: row.escalation, cells: row.cells, decides: row.decides })),
+    rows: matrix.rows.map((row, i) => ({
+      anchor: rowAnchor(index, i, row.decision),
+      decision: row.decision, sla: row.sla, escalation: row.escalation, cells: row.cells, decides: row.decides,
+    })),
   };
+}
+
+/** The id of a matrix row on its page: matrix and row number, with the decision's words to read. */
+function rowAnchor(matrix: number, row: number, decision: string): string {
+  return `m${matrix + 1}-${row + 1}-${slug(decision).slice(0, 48).replace(/-$/, '')}`;
 }
 
 function assessmentView(d: Record<string, unknown>, thresholds: Thresholds): AssessmentView {

@@ -22,3 +22,14 @@ export function todayString(): string {
   if (problem) throw new Error(problem);
   return process.env.OPMODEL_TODAY || new Date().toISOString().slice(0, 10);
 }
+
+/** The quarter a YYYY-MM-DD date falls in (default today), e.g. 2026-Q4. */
+export function currentQuarter(today = todayString()): string {
+  return `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/** The date a year after a YYYY-MM-DD date (default today), for review_by; 29 February becomes 28 February. */
+export function inOneYear(today = todayString()): string {
+  const day = today.slice(5) === '02-29' ? '02-28' : today.slice(5);
+  return `${String(Number(today.slice(0, 4)) + 1).padStart(4, '0')}-${day}`;
+}

@@ -1,6 +1,6 @@
 // The built handbook in a real browser (Chromium via playwright-core, /usr/bin/chromium): navigation
-// through relations, the "Who decides…?" filter, search, and no console errors. With
-// SCREENSHOTS=<dir>, also saves every page type at desktop (1280px) and phone (390px) width.
+// through relations, the "Who decides…?" finder, the search dialog by keyboard, reflow on phones, and
+// no console errors. With SCREENSHOTS=<dir>, also saves every page type at 1280px and 390px.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -16,7 +16,7 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;
 const problems: string[] = [];
 /** One page of every type. */
-const pageTypes = ['', 'bets/', 'bets/ledger-performance/', 'guardrails/', 'guardrails/no-silent-data-loss/', 'decision-rights/', 'decision-rights/product/', 'context/', 'context/product-context/', 'teams/', 'teams/growth/', 'roles/', 'roles/cpo/', 'metrics/', 'metrics/activation-rate/', 'cadences/', 'cadences/weekly-operating-review/', 'assessments/', 'assessments/2026-q2/', 'changelog/', 'search/?q=ledger'];
+const pageTypes = ['', 'portfolio/', 'bets/', 'bets/ledger-performance/', 'guardrails/', 'guardrails/no-silent-data-loss/', 'decision-rights/', 'decision-rights/product/', 'context/', 'context/product-context/', 'teams/', 'teams/growth/', 'roles/', 'roles/cpo/', 'metrics/', 'metrics/activation-rate/', 'cadences/', 'cadences/weekly-operating-review/', 'assessments/', 'assessments/2026-q2/', 'changelog/', 'search/?q=ledger'];
 
 /** A page that records console errors, failed requests and uncaught exceptions. */
 async function open(width = 1280): Promise<Page> {
@@ -67,10 +67,14 @@ describe.skipIf(!existsSync(executablePath) && !process.env.CI)('in a browser', 
     await page.close();
   });
 
-  test('the decision filter narrows the rows, by keyboard too', async () => {
+  /** Waits until the decision finder has loaded its index. */
+  const finderReady = (page: Page) => page.waitForFunction(() => !document.querySelector('[data-filter-status]')?.textContent?.startsWith('Loading'));
+
+  test('the decision finder narrows the rows, by keyboard too, and links each to its matrix row', async () => {
     const page = await open();
     await page.goto(`${server.url}decision-rights/`);
-    const visibleRows = () => page.locator('table[data-matrix] tbody tr:visible').count();
+    await finderReady(page);
+    const visibleRows = () => page.locator('[data-decision-results] tbody tr:visible').count();
     expect(await visibleRows()).toBe(5);
     // Reach the filter from the skip link with the keyboard alone.
     await page.keyboard.press('Tab');
@@ -86,10 +90,24 @@ describe.skipIf(!existsSync(executablePath) && !process.env.CI)('in a browser', 
     // Sections with no matching row are hidden.
     await page.locator('#decision-query').fill('breaking');
     expect(await visibleRows()).toBe(1);
-    // A link with ?q= opens the filter pre-filled (role and team pages link this way).
+    // A link with ?q= opens the finder pre-filled.
     await page.goto(`${server.url}decision-rights/?q=kill`);
+    await finderReady(page);
     expect(await page.locator('#decision-query').inputValue()).toBe('kill');
     expect(await visibleRows()).toBe(1);
+    // The result opens its matrix at its row.
+    await page.locator('[data-decision-results] tbody tr th a').click();
+    await page.waitForURL(/decision-rights\/product\/#m1-/);
+    expect(await page.locator('tr:target th').textContent()).toBe('Kill a bet');
+    await page.close();
+  });
+
+  test('a role page links its decisions to their matrix rows', async () => {
+    const page = await open();
+    await page.goto(`${server.url}roles/cpo/`);
+    await page.locator('#decisions ~ .scroll-frame a, #decisions ~ * a', { hasText: 'Change pricing' }).first().click();
+    await page.waitForURL(/decision-rights\/product\/#m1-/);
+    expect(await page.locator('tr:target th').textContent()).toBe('Change pricing');
     await page.close();
   });
 
@@ -97,7 +115,8 @@ describe.skipIf(!existsSync(executablePath) && !process.env.CI)('in a browser', 
     const page = await open();
     const rows = async (query: string) => {
       await page.goto(`${server.url}decision-rights/?q=${encodeURIComponent(query)}`);
-      return page.locator('table[data-matrix] tbody tr:visible th').allTextContents();
+      await finderReady(page);
+      return page.locator('[data-decision-results] tbody tr:visible th').allTextContents();
     };
     // Stems, small words dropped, the verbs decisions start with, a word still being typed.
     expect(await rows('prices')).toEqual(['Change pricing']);
@@ -118,13 +137,14 @@ describe.skipIf(!existsSync(executablePath) && !process.env.CI)('in a browser', 
     await page.close();
   });
 
-  test('every page fits a 390 px phone without sideways scrolling', async () => {
-    const page = await open(390);
+  test.each([390, 320])('every page reflows at %i px without sideways scrolling', async (width) => {
+    const page = await open(width);
     const wide: string[] = [];
     for (const path of pageTypes) {
       await page.goto(server.url + path, { waitUntil: 'load' });
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (width > 390) wide.push(`${path || 'home'}: ${width}px`);
+      if (path === 'decision-rights/') await finderReady(page);
+      const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (pageWidth > width) wide.push(`${path || 'home'}: ${pageWidth}px`);
     }
     await page.close();
     expect(wide).toEqual([]);
@@ -152,39 +172,53 @@ describe.skipIf(!existsSync(executablePath) && !process.env.CI)('in a browser', 
     await page.close();
   });
 
-  test('search finds pages, under the sub-path', async () => {
+  test('search from the header opens the dialog with results, under the sub-path', async () => {
     const page = await open();
     await page.goto(server.url);
     await page.locator('#site-search-input').fill('reconciliation');
     await page.locator('#site-search-input').press('Enter');
-    await page.waitForURL(/search\/\?q=reconciliation/);
-    const result = page.locator('.pagefind-ui__result-link').first();
+    const result = page.locator('dialog[open] .search-result__link').first();
     await result.waitFor({ timeout: 15_000 });
     expect(await result.getAttribute('href')).toMatch(/^\/handbook\//);
     await page.close();
   });
 
-  test('search finds a guardrail by a word from its body', async () => {
+  test('search by keyboard: / opens the dialog with focus in a labelled box; results say their kind; Tab reaches the first; Escape closes', async () => {
     const page = await open();
-    await page.goto(server.url);
-    // "transaction" appears only in the body of the guardrail "No silent data loss".
-    await page.locator('#site-search-input').fill('transaction');
-    await page.locator('#site-search-input').press('Enter');
-    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
-    const links = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(links).toContain('/handbook/guardrails/no-silent-data-loss/');
+    await page.goto(`${server.url}teams/`);
+    await page.keyboard.press('/');
+    const box = page.locator('dialog[open] input[type="search"]');
+    await box.waitFor();
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.locator('dialog[open] label[for="search-dialog-input"]').textContent()).toBe('Search the handbook');
+    // "silent data loss" is the title of a guardrail: it comes first.
+    await page.keyboard.type('silent data loss');
+    const first = page.locator('dialog[open] .search-result').first();
+    await first.waitFor({ timeout: 15_000 });
+    expect(await first.locator('a').getAttribute('href')).toBe('/handbook/guardrails/no-silent-data-loss/');
+    expect(await first.locator('.search-result__label').textContent()).toMatch(/^Guardrail · owner /);
+    // The excerpt keeps labels out of the text.
+    expect(await first.locator('.search-result__excerpt').textContent()).not.toMatch(/Owner|Last updated/);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/handbook/guardrails/no-silent-data-loss/');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('dialog[open]').count()).toBe(0);
+    // Ctrl+K opens it too.
+    await page.keyboard.press('Control+k');
+    await box.waitFor();
     await page.close();
   });
 
-  test('the bet portfolio prints on one page, A4 and Letter', async () => {
-    const page = await open(794);
-    await page.emulateMedia({ media: 'print' });
-    await page.goto(`${server.url}bets/`);
-    for (const format of ['A4', 'Letter'] as const) {
-      const pdf = (await page.pdf({ format })).toString('latin1');
-      const pages = pdf.match(/\/Type\s*\/Page(?!s)/g) ?? [];
-      expect(pages, format).toHaveLength(1);
-    }
+  test('search ranks the page whose title or decision row matches first', async () => {
+    const page = await open();
+    await page.goto(`${server.url}search/?q=pricing`);
+    const first = page.locator('[data-search-page-results] .search-result__link').first();
+    await first.waitFor({ timeout: 15_000 });
+    // "Change pricing" is a row of the product decision rights.
+    expect(await first.getAttribute('href')).toBe('/handbook/decision-rights/product/');
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('self-serve onboarding')}`);
+    await first.waitFor({ timeout: 15_000 });
+    expect(await first.textContent()).toBe('Self-serve onboarding');
     await page.close();
   });
 
@@ -203,7 +237,7 @@ describe.skipIf(!existsSync(executablePath) && !process.env.CI)('in a browser', 
   test.skipIf(!process.env.SCREENSHOTS)('screenshots of every page type', async () => {
     const dir = process.env.SCREENSHOTS!;
     mkdirSync(dir, { recursive: true });
-    const paths = ['', 'bets/', 'bets/self-serve-onboarding/', 'guardrails/', 'guardrails/no-silent-data-loss/', 'decision-rights/', 'decision-rights/product/', 'context/', 'teams/', 'teams/growth/', 'roles/', 'roles/cpo/', 'metrics/', 'metrics/activation-rate/', 'cadences/', 'cadences/weekly-operating-review/', 'assessments/', 'assessments/2026-q2/', 'changelog/', 'search/?q=onboarding'];
+    const paths = ['', 'portfolio/', 'bets/', 'bets/self-serve-onboarding/', 'guardrails/', 'guardrails/no-silent-data-loss/', 'decision-rights/', 'decision-rights/product/', 'context/', 'teams/', 'teams/growth/', 'roles/', 'roles/cpo/', 'metrics/', 'metrics/activation-rate/', 'cadences/', 'cadences/weekly-operating-review/', 'assessments/', 'assessments/2026-q2/', 'changelog/', 'search/?q=onboarding'];
     for (const width of [1280, 390]) {
       const page = await open(width);
       for (const path of paths) {

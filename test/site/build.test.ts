@@ -28,14 +28,14 @@ describe('the built handbook', () => {
     const expected = [
       'index.html', '404.html', 'bets/index.html', 'guardrails/index.html', 'decision-rights/index.html', 'context/index.html',
       'teams/index.html', 'roles/index.html', 'metrics/index.html', 'cadences/index.html', 'assessments/index.html',
-      'changelog/index.html', 'search/index.html',
+      'changelog/index.html', 'search/index.html', 'portfolio/index.html',
       'bets/self-serve-onboarding/index.html', 'bets/ai-categorisation/index.html', 'guardrails/no-silent-data-loss/index.html',
       'decision-rights/product/index.html', 'context/product-context/index.html', 'teams/growth/index.html', 'roles/cpo/index.html',
       'metrics/activation-rate/index.html', 'cadences/standup/index.html', 'assessments/2026-q2/index.html',
     ];
     for (const page of expected) expect(pages, page).toContain(page);
-    // 27 entities, the model root being the home page: 26 entity pages + 12 others + 404.
-    expect(pages).toHaveLength(26 + 12 + 1);
+    // 27 entities, the model root being the home page: 26 entity pages + 13 others + 404.
+    expect(pages).toHaveLength(26 + 13 + 1);
     expect(existsSync(join(out, 'pagefind', 'pagefind-ui.js'))).toBe(true);
     expect(existsSync(join(out, 'pagefind', 'pagefind-entry.json'))).toBe(true);
   });
@@ -79,7 +79,7 @@ describe('the built handbook', () => {
 
   test('pages show when they last changed and link to edit them', () => {
     const team = html('teams/growth/index.html');
-    expect(team).toContain('Last updated: <time datetime="2026-04-01T09:00:00+00:00">2026-04-01</time>');
+    expect(team).toContain('Last updated: <time class="nowrap" datetime="2026-04-01T09:00:00+00:00">2026-04-01</time>');
     expect(team).toContain('href="https://github.com/acme/operating-model/edit/main/model/teams/growth.md"');
   });
 
@@ -104,10 +104,14 @@ describe('the built handbook', () => {
     expect(changelog).toContain('model/metrics/nps.md');
   });
 
-  test('the decision-rights page carries the filter and one row per decision', () => {
+  test('the decision-rights page carries the finder, whose index has one row per decision linking its matrix row', () => {
     const rights = html('decision-rights/index.html');
     expect(rights).toContain('Who decides…?');
-    expect(rights.match(/<tr data-decision=/g)).toHaveLength(5);
+    const index = JSON.parse(readFileSync(join(out, 'decision-rights/index.json'), 'utf8')) as { files: [string, string][]; rows: [string, number, string, number, number[]][] };
+    expect(index.rows).toHaveLength(5);
+    for (const [, file, anchor] of index.rows) {
+      expect(html(`${index.files[file]![1]}index.html`)).toContain(`<tr id="${anchor}"`);
+    }
   });
 
   test('refuses to write over the repository', async () => {

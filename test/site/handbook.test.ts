@@ -59,8 +59,62 @@ describe('relations', () => {
     const cpo = byId('cpo').decisions;
     expect(cpo.filter((d) => d.decides).map((d) => d.decision)).toEqual(['Add a bet to the quarter', 'Kill a bet', 'Change pricing']);
     expect(byId('growth').decisions).toContainEqual({ decision: 'Change pricing', entity: 'product', letter: 'C', meaning: 'Consulted', decides: false });
+    // Each matrix row has an anchor on its page, unique there.
+    const anchors = byId('product').matrices!.flatMap((m) => m.rows.map((r) => r.anchor));
+    expect(new Set(anchors).size).toBe(anchors.length);
     expect(byId('ceo').decisions.map((d) => d.meaning)).toEqual(['Escalation point', 'Escalation point', 'Escalation point']);
     expect(byId('platform').decisions).toContainEqual(expect.objectContaining({ decision: 'Ship a breaking API change', decides: true }));
+  });
+});
+
+describe('units and long sections', () => {
+  /** A company of two units (teams at the top of their parent chains) with 50 roles each, and an assessment named after one unit. */
+  const company = () => {
+    const entities = [entityFromText('model/operating-model.md', '---\ntitle: Big Co\nquarter: 2026-Q3\n---\n')];
+    for (const unit of ['payments', 'lending']) {
+      entities.push(entityFromText(`model/teams/${unit}.md`, `---\ntitle: ${unit === 'payments' ? 'Payments' : 'Lending'}\ntype: product-group\n---\n`));
+      entities.push(entityFromText(`model/teams/${unit}-core.md`, `---\ntitle: Core\nparent: ${unit}\n---\n`));
+      for (let i = 0; i < 50; i++) entities.push(entityFromText(`model/roles/${unit}-role-${i}.md`, `---\ntitle: Engineer ${i}\nteam: ${unit}-core\nholder: Person ${i}\n---\n`));
+      entities.push(entityFromText(`model/guardrails/${unit}-you-build-it.md`, `---\ntitle: You build it, you run it\ntype: principle\nscope: build\nowner: ${unit}-role-0\n---\n`));
+    }
+    entities.push(entityFromText('model/assessments/payments-2026-q2.md', '---\ntitle: Self-assessment, Payments, 2026-Q2\ndate: 2026-06-30\nscores: []\n---\n'));
+    return buildHandbookData({ root: '/nowhere', modelDir: 'model', entities }, { today, history: { state: 'unavailable', prefix: '', lastUpdated: new Map(), commits: [] } });
+  };
+
+  test('an entity belongs to the unit at the top of its team chain, through its team or owner; an assessment by the unit its title names', () => {
+    const big = company();
+    expect(big.units.map((unit) => unit.title)).toEqual(['Lending', 'Payments']);
+    const unitOf = (id: string) => big.entities.find((e) => e.id === id)!.unit;
+    expect(unitOf('payments-core')).toBe('payments');
+    expect(unitOf('lending-role-7')).toBe('lending');
+    expect(unitOf('payments-you-build-it')).toBe('payments');
+    expect(unitOf('payments-2026-q2')).toBe('payments');
+  });
+
+  test('a section longer than a page is split by unit into listing pages; a short one is not', () => {
+    const big = company();
+    const roles = big.sections.find((s) => s.slug === 'roles')!;
+    expect(roles.paged).toBe(true);
+    expect(roles.facets[0]!.values.map((v) => [v.label, v.count, v.path])).toEqual([['Lending', 50, 'roles/unit/lending/'], ['Payments', 50, 'roles/unit/payments/']]);
+    const lending = big.listings.filter((l) => l.section === 'roles' && l.key === 'lending');
+    expect(lending.map((l) => l.path)).toEqual(['roles/unit/lending/']);
+    expect(lending[0]!.ids).toHaveLength(50);
+    expect(big.sections.find((s) => s.slug === 'guardrails')!.paged).toBe(false);
+    // The example-sized fixture has no listing pages at all.
+    expect(data.listings).toEqual([]);
+  });
+
+  test('a unit with more entities than a page holds gets numbered pages linked both ways', () => {
+    const entities = [entityFromText('model/teams/ops.md', '---\ntitle: Ops\n---\n')];
+    for (let i = 0; i < 170; i++) entities.push(entityFromText(`model/roles/r-${i}.md`, `---\ntitle: Role ${i}\nteam: ops\n---\n`));
+    const big = buildHandbookData({ root: '/nowhere', modelDir: 'model', entities }, { today, history: { state: 'unavailable', prefix: '', lastUpdated: new Map(), commits: [] } });
+    const pages = big.listings.filter((l) => l.section === 'roles');
+    expect(pages.map((l) => [l.path, l.ids.length, l.prev, l.next])).toEqual([
+      ['roles/unit/ops/', 80, null, 'roles/unit/ops/2/'],
+      ['roles/unit/ops/2/', 80, 'roles/unit/ops/', 'roles/unit/ops/3/'],
+      ['roles/unit/ops/3/', 10, 'roles/unit/ops/2/', null],
+    ]);
+    expect(new Set(pages.flatMap((l) => l.ids)).size).toBe(170);
   });
 });
 
@@ -114,6 +168,23 @@ describe('pages and links', () => {
     expect(safeRepo('javascript:alert(1)')).toBeNull();
     expect(safeRepo('http://github.com/a/b')).toBeNull();
     expect(safeRepo('https://github.com/a/b.git/')).toBe('https://github.com/a/b');
+  });
+
+  test('edit links open site.branch, else the default branch of origin, else main', () => {
+    expect(buildHandbookData(loadFixture(root), { site: { repo, branch: 'trunk' }, today }).entities.find((e) => e.id === 'growth')!.editUrl)
+      .toBe(`${repo}/edit/trunk/model/teams/growth.md`);
+    // A clone whose origin's default branch is `production`.
+    const clone = mkdtempSync(join(tmpdir(), 'opmodel-clone-'));
+    try {
+      execFileSync('git', ['clone', '-q', root, clone]);
+      execFileSync('git', ['-C', clone, 'symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/production']);
+      const cloned = buildHandbookData(loadFixture(clone), { site: { repo }, today });
+      expect(cloned.site.branch).toBe('production');
+      expect(cloned.entities.find((e) => e.id === 'growth')!.editUrl).toBe(`${repo}/edit/production/model/teams/growth.md`);
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
+    expect(data.site.branch).toBe('main');
   });
 
   test('review_by in the past asks for a review', () => {

@@ -9,11 +9,9 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { BodyTable, Entity, TableCell } from '../../src/model/entity.js';
 import type { HandbookModel as LoadedModel } from '../../src/site/handbook.js';
+import { builtinKinds } from '../../dist/model/kinds.js';
 
-const kindOfFolder: Record<string, string> = {
-  bets: 'bet', guardrails: 'guardrail', 'decision-rights': 'decision-rights', context: 'context-table',
-  teams: 'team', roles: 'role', metrics: 'metric', cadences: 'cadence', assessments: 'assessment',
-};
+const kindOfFolder: Record<string, string> = Object.fromEntries(builtinKinds.filter((k) => k.folder).map((k) => [k.folder, k.name]));
 
 /** Loads `root/modelDir` the way the real loader will (minus positions and findings). */
 export function loadFixture(root: string, modelDir = 'model'): LoadedModel {

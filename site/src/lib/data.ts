@@ -2,28 +2,45 @@
 // with lookups the pages share. Nothing here reads the user's model folder.
 import { readFileSync, statSync } from 'node:fs';
 import { dataFile } from 'virtual:opmodel/data';
-import type { HandbookData, HandbookEntity, SectionInfo } from '../../../src/site/handbook-data';
+import type { HandbookData, HandbookEntity, ListingPage, SectionInfo } from '../../../src/site/handbook-data';
 
-export type { HandbookData, HandbookEntity, SectionInfo };
+export type { HandbookData, HandbookEntity, ListingPage, SectionInfo };
 
 interface Loaded {
   data: HandbookData;
   mtime: number;
   byId: Map<string, HandbookEntity>;
   byKind: Map<string, HandbookEntity[]>;
+  units: Map<string, string>;
+  /** Titles used by more than one entity of the same kind: those show their unit beside them. */
+  shared: Set<string>;
 }
 
 let loaded: Loaded | undefined;
 
-/** The handbook data; re-read in dev when the file changes. */
+/** The handbook data; in dev, taken afresh when opmodel hands over new data or the file changes. */
 export function handbook(): Loaded {
-  const mtime = import.meta.env.DEV ? statSync(dataFile).mtimeMs : 0;
+  // Data `opmodel dev` hands over in memory when Astro runs in its own process (src/site/build.ts).
+  const handed = import.meta.env.DEV ? ((globalThis as Record<symbol, unknown>)[Symbol.for('opmodel.handbook.data')] as { data: HandbookData; version: number } | undefined) : undefined;
+  const mtime = handed ? -handed.version : import.meta.env.DEV ? statSync(dataFile).mtimeMs : 0;
   if (loaded && loaded.mtime === mtime) return loaded;
-  const data = JSON.parse(readFileSync(dataFile, 'utf8')) as HandbookData;
+  const data = handed ? handed.data : (JSON.parse(readFileSync(dataFile, 'utf8')) as HandbookData);
   const byId = new Map(data.entities.map((entity) => [entity.id, entity]));
   const byKind = new Map<string, HandbookEntity[]>();
-  for (const entity of data.entities) byKind.set(entity.kind, [...(byKind.get(entity.kind) ?? []), entity]);
-  loaded = { data, mtime, byId, byKind };
+  for (const entity of data.entities) {
+    const list = byKind.get(entity.kind);
+    if (list) list.push(entity);
+    else byKind.set(entity.kind, [entity]);
+  }
+  const units = new Map(data.units.map((unit) => [unit.id, unit.title]));
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const entity of data.entities) {
+    const key = `${entity.kind}\u0000${entity.title}`;
+    if (seen.has(key)) shared.add(key);
+    seen.add(key);
+  }
+  loaded = { data, mtime, byId, byKind, units, shared };
   return loaded;
 }
 
@@ -58,4 +75,43 @@ export function words(value: string | null | undefined): string {
   if (!value) return '';
   const text = value.replace(/[-_]/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The unit's title (`Payments EMEA`), or null for an entity in no unit. */
+export function unitTitle(id: string | null | undefined): string | null {
+  return id ? (handbook().units.get(id) ?? null) : null;
+}
+
+/** The unit to show beside an entity's title when another entity of its kind has the same title. */
+export function disambiguation(entity: HandbookEntity): string | null {
+  if (!handbook().shared.has(`${entity.kind}\u0000${entity.title}`)) return null;
+  return unitTitle(entity.unit) ?? (entity.unit === null ? 'Company-wide' : null);
+}
+
+/** The section with this slug. */
+export function section(slug: string): SectionInfo | undefined {
+  return handbook().data.sections.find((s) => s.slug === slug);
+}
+
+/** A folder of the opmodel folder (`model/bets`) in the repository, for an index page's "edit" link. */
+export function folderUrl(folder: string): string | null {
+  const site = handbook().data.site;
+  const path = `${site.repoPrefix}${folder}`.split('/').filter(Boolean).map(encodeURIComponent).join('/');
+  return site.repo ? `${site.repo}/tree/${site.branch.split('/').map(encodeURIComponent).join('/')}/${path}` : null;
+}
+
+/** For an index page: when the newest of its entities changed, and a link to their folder in the repository. */
+export function indexMeta(kind: string): { updated: string; editUrl: string | null } {
+  const entities = ofKind(kind);
+  const dates = entities.map((e) => e.updated).filter((d) => d !== 'unknown').sort();
+  const folders = [...new Set(entities.map((e) => e.file.split('/').slice(0, -1).join('/')))];
+  // The folder every file is in (model/bets for bets in model/bets/2026-q2/…).
+  let common = folders[0]?.split('/') ?? [];
+  for (const folder of folders) {
+    const parts = folder.split('/');
+    let i = 0;
+    while (i < common.length && parts[i] === common[i]) i++;
+    common = common.slice(0, i);
+  }
+  return { updated: dates.at(-1) ?? 'unknown', editUrl: folderUrl(entities.length ? common.join('/') : handbook().data.site.modelDir) };
 }

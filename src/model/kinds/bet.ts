@@ -1,5 +1,6 @@
 // Kind `bet`: a strategic bet with an owner, leading indicators and explicit non-goals.
 import type { CommonFields, Ref, IsoDate, Quarter, Text } from './common.js';
+import { defineKind } from './define.js';
 
 /** A positive signal that shows the bet is working. */
 export interface LeadingIndicator {
@@ -80,3 +81,41 @@ export interface Bet extends CommonFields {
   /** Roles that signed the bet off (→ role). */
   signed_off_by?: Ref[];
 }
+
+/** The `bet` kind. */
+export const bet = defineKind<Bet>()({
+  name: 'bet',
+  folder: 'bets',
+  typeName: 'Bet',
+  summary: 'a strategic bet',
+  plural: 'Bets',
+  relations: [
+    { path: ['owner'], targets: ['team', 'role'], label: 'Owner', reverse: 'Owns bets' },
+    { path: ['teams', '*'], targets: ['team'], label: 'Teams', reverse: 'Takes part in bets' },
+    { path: ['leading_indicators', '*', 'metric'], targets: ['metric'], label: 'Leading indicators', reverse: 'Steers bets' },
+    { path: ['harm_signals', '*', 'metric'], targets: ['metric'], label: 'Harm signals', reverse: 'Harm signal of bets' },
+    { path: ['guardrails', '*'], targets: ['guardrail'], label: 'Guardrails', reverse: 'Binds bets' },
+    { path: ['signed_off_by', '*'], targets: ['role'], label: 'Signed off by', reverse: 'Signed off bets' },
+  ],
+  crossFile: ['status', 'quarter', 'level'],
+  template: ({ quarter }) => ({
+    frontmatter: `status: proposed
+owner: # the team or role id that owns this bet, e.g. growth
+quarter: ${quarter}
+level: team
+problem: # the opportunity or problem this bet addresses, in one sentence
+leading_indicators:
+  - metric: # a metric id
+    target: # what moves, from what to what, e.g. "activation from 31% to 40%"
+non_goals:
+  - # what this bet will not do
+`,
+    body: `
+## Hypothesis
+
+We believe that … will result in … We will know we are right when …
+
+## Learnings
+`,
+  }),
+});

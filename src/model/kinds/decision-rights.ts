@@ -1,5 +1,6 @@
 // Kind `decision-rights`: decision matrices kept as GFM tables in the body.
 import type { CommonFields, Ref } from './common.js';
+import { defineKind } from './define.js';
 
 /** One or more decision-rights matrices; the rows live in the body as Markdown tables. */
 export interface DecisionRights extends CommonFields {
@@ -14,3 +15,29 @@ export interface DecisionRights extends CommonFields {
    */
   scheme?: 'DCI' | 'RACI' | 'RAPID';
 }
+
+/** The `decision-rights` kind. */
+export const decisionRights = defineKind<DecisionRights>()({
+  name: 'decision-rights',
+  folder: 'decision-rights',
+  typeName: 'DecisionRights',
+  summary: 'decision-rights matrices',
+  plural: 'Decision rights',
+  relations: [
+    { path: ['owner'], targets: ['role', 'team'], label: 'Owner', reverse: 'Owns decision rights' },
+  ],
+  tables: true,
+  crossFile: ['scheme'],
+  template: ({ title }) => ({
+    frontmatter: `owner: # the role or team id that keeps this matrix current
+scheme: DCI
+`,
+    body: `
+D decides, C is consulted, I is informed. One D per row.
+
+| Decision | SLA | Escalation | role-id | other-role-id |
+|----------|-----|------------|---------|---------------|
+| ${title} | 5 business days | role-id | D | C |
+`,
+  }),
+});

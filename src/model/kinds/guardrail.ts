@@ -1,5 +1,6 @@
 // Kind `guardrail`: context at one of three strengths (guardrail, principle, guidance).
 import type { CommonFields, Ref } from './common.js';
+import { defineKind } from './define.js';
 
 /** A guardrail, principle or piece of guidance for one of the three context questions. */
 export interface Guardrail extends CommonFields {
@@ -22,3 +23,29 @@ export interface Guardrail extends CommonFields {
    */
   exceptions?: string;
 }
+
+/** The `guardrail` kind. */
+export const guardrail = defineKind<Guardrail>()({
+  name: 'guardrail',
+  folder: 'guardrails',
+  typeName: 'Guardrail',
+  summary: 'a guardrail, principle or guidance',
+  plural: 'Guardrails',
+  relations: [
+    { path: ['owner'], targets: ['role', 'team'], label: 'Owner', reverse: 'Owns guardrails' },
+  ],
+  template: ({ inOneYear }) => ({
+    frontmatter: `type: guardrail # guardrail (do not cross) | principle (our approach) | guidance (what we prefer)
+scope: problems # problems | solutions | build
+owner: # the role or team id that owns it
+review_by: ${inOneYear}
+`,
+    body: `
+State the rule in one sentence, then why it exists.
+
+## Requests it declines
+
+- …
+`,
+  }),
+});

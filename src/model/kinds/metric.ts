@@ -1,5 +1,6 @@
 // Kind `metric`: a north-star, input, leading or health metric.
 import type { CommonFields, Ref } from './common.js';
+import { defineKind } from './define.js';
 
 /** A metric that bets and teams steer by. */
 export interface Metric extends CommonFields {
@@ -23,3 +24,25 @@ export interface Metric extends CommonFields {
    */
   source?: string;
 }
+
+/** The `metric` kind. */
+export const metric = defineKind<Metric>()({
+  name: 'metric',
+  folder: 'metrics',
+  typeName: 'Metric',
+  summary: 'a metric',
+  plural: 'Metrics',
+  relations: [
+    { path: ['owner'], targets: ['team', 'role'], label: 'Owner', reverse: 'Owns metrics' },
+  ],
+  template: () => ({
+    frontmatter: `type: input # north-star | input | leading | health
+owner: # the team or role id that owns the number
+unit: "%"
+direction: up
+`,
+    body: `
+How the number is computed, where it comes from, and what moves it.
+`,
+  }),
+});

@@ -1,5 +1,6 @@
 // Kind `role`: a role in the organisation, and optionally who holds it.
 import type { CommonFields, Ref } from './common.js';
+import { defineKind } from './define.js';
 
 /** A role; decision rights name roles, not people. */
 export interface Role extends CommonFields {
@@ -21,3 +22,25 @@ export interface Role extends CommonFields {
    */
   github?: string;
 }
+
+/** The `role` kind. */
+export const role = defineKind<Role>()({
+  name: 'role',
+  folder: 'roles',
+  typeName: 'Role',
+  summary: 'a role',
+  plural: 'Roles',
+  relations: [
+    { path: ['team'], targets: ['team'], label: 'Team', reverse: 'Roles' },
+    { path: ['reports_to'], targets: ['role'], label: 'Reports to', reverse: 'Direct reports' },
+  ],
+  template: () => ({
+    frontmatter: `holder: # the person who holds the role now
+team: # the team id the role sits in
+reports_to: # the role id this role reports to
+`,
+    body: `
+What this role is accountable for, and what it decides.
+`,
+  }),
+});

@@ -1,5 +1,6 @@
 // Kind `team`: a product team, product group, platform or enabling team.
 import type { CommonFields, Ref } from './common.js';
+import { defineKind } from './define.js';
 
 /** A team and the outcomes it owns. */
 export interface Team extends CommonFields {
@@ -22,3 +23,28 @@ export interface Team extends CommonFields {
    */
   github?: string;
 }
+
+/** The `team` kind. */
+export const team = defineKind<Team>()({
+  name: 'team',
+  folder: 'teams',
+  typeName: 'Team',
+  summary: 'a team',
+  plural: 'Teams',
+  relations: [
+    { path: ['lead'], targets: ['role'], label: 'Lead', reverse: 'Leads teams' },
+    { path: ['members', '*'], targets: ['role'], label: 'Members', reverse: 'Member of teams' },
+    { path: ['parent'], targets: ['team'], label: 'Parent team', reverse: 'Teams within' },
+    { path: ['metrics', '*'], targets: ['metric'], label: 'Outcome metrics', reverse: 'Owned as an outcome by' },
+  ],
+  template: () => ({
+    frontmatter: `type: product-team # product-team | product-group | platform | enabling
+lead: # the role id of the team's lead
+members: []
+metrics: []
+`,
+    body: `
+What the team owns, for whom, and how to reach it.
+`,
+  }),
+});
