@@ -1,10 +1,18 @@
 // opmodel.config.yaml: rule severities and options, ignore globs, overrides, custom kinds and
 // site settings. Every setting has a default; an invalid file is a ConfigError naming the key.
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { limits } from './model/limits.js';
 import { closest } from './util/did-you-mean.js';
+import type { Ajv as AjvInstance, ErrorObject } from 'ajv';
+
+/** What the config needs to know of a rule: its id and the JSON Schema of each option. */
+export interface KnownRule {
+  id: string;
+  optionsSchema?: Record<string, Record<string, unknown>>;
+}
 
 export type RuleSetting = 'off' | 'warning' | 'error';
 
@@ -57,7 +65,7 @@ export const configFileName = 'opmodel.config.yaml';
 const topKeys = ['model', 'ignore', 'max_file_size', 'rules', 'overrides', 'kinds', 'site'];
 
 /** Loads `opmodel.config.yaml` from the repository root, or the defaults when there is none. */
-export function loadConfig(root: string, knownRules: readonly string[], builtinKinds: readonly string[]): Config {
+export function loadConfig(root: string, knownRules: readonly KnownRule[], builtinKinds: readonly string[]): Config {
   const config: Config = { model: 'model', ignore: [], maxFileBytes: limits.maxFileBytes, rules: {}, overrides: [], kinds: [], site: {} };
   const path = join(root, configFileName);
   if (!existsSync(path) && !isSymlink(path)) return config;
@@ -132,20 +140,71 @@ export function loadConfig(root: string, knownRules: readonly string[], builtinK
   return config;
 }
 
-function ruleTable(value: unknown, key: string, knownRules: readonly string[], fail: (k: string, m: string) => never): Record<string, RuleEntry> {
+function ruleTable(value: unknown, key: string, knownRules: readonly KnownRule[], fail: (k: string, m: string) => never): Record<string, RuleEntry> {
   if (!isPlainObject(value)) fail(key, 'must map rule ids to a severity, e.g. `stale: off`.');
   const table: Record<string, RuleEntry> = {};
+  const ids = knownRules.map((r) => r.id);
   for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
     const k = `${key}.${id}`;
-    if (!knownRules.includes(id)) fail(k, `is not a rule${hint(id, knownRules)}`);
+    const rule = knownRules.find((r) => r.id === id);
+    if (!rule) fail(k, `is not a rule${hint(id, ids)}`);
     const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
     const parsed = parseSeverity(severity);
     if (!parsed) fail(k, 'must be `off`, `warning` or `error` (or `[error, { max: 3 }]`).');
     if (options !== undefined && !isPlainObject(options)) fail(k, 'options must be a mapping, e.g. `[error, { max: 3 }]`.');
     if (Array.isArray(setting) && setting.length > 2) fail(k, 'takes `[severity, { options }]`.');
+    if (options !== undefined) checkOptions(rule!, options as Record<string, unknown>, k, fail);
     table[id] = options === undefined ? { severity: parsed } : { severity: parsed, options: options as Record<string, unknown> };
   }
   return table;
+}
+
+/** One ajv per process, loaded only when a config sets rule options. */
+let optionsAjv: AjvInstance | undefined;
+const compiledOptions = new Map<string, ReturnType<AjvInstance['compile']>>();
+
+/** Checks a rule's options against its schema: an unknown or ill-typed option is a ConfigError naming it. */
+function checkOptions(rule: KnownRule, options: Record<string, unknown>, key: string, fail: (k: string, m: string) => never): void {
+  const names = Object.keys(rule.optionsSchema ?? {});
+  if (names.length === 0) {
+    if (Object.keys(options).length > 0) fail(key, `takes no options: write \`${rule.id}: error\` (or \`warning\`, \`off\`).`);
+    return;
+  }
+  let validate = compiledOptions.get(rule.id);
+  if (!validate) {
+    if (!optionsAjv) {
+      const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+      optionsAjv = new Ajv({ allErrors: true, strict: true });
+    }
+    validate = optionsAjv.compile({ type: 'object', properties: rule.optionsSchema, additionalProperties: false });
+    compiledOptions.set(rule.id, validate);
+  }
+  if (validate(options)) return;
+  fail(key, describeOptionError(rule.id, validate.errors![0]!, options, names));
+}
+
+const typeWords: Record<string, string> = { integer: 'a whole number', number: 'a number', string: 'text', boolean: 'true or false' };
+
+/** An ajv error on a rule's options, in words that name the rule and the option. */
+function describeOptionError(id: string, error: ErrorObject, options: Record<string, unknown>, names: string[]): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') {
+    const extra = String(params.additionalProperty);
+    return `has no option \`${extra}\`${hint(extra, names)} The options of rule ${id} are: ${names.join(', ')}.`;
+  }
+  const option = error.instancePath.slice(1).split('/')[0] ?? '';
+  const value = options[option];
+  const shown = typeof value === 'string' ? `text "${value}"` : Array.isArray(value) ? 'a list' : value === null ? 'empty' : typeof value === 'object' ? 'a set of fields' : `${typeof value} ${String(value)}`;
+  if (error.keyword === 'type') {
+    const expected = String(params.type).split(',').map((t) => typeWords[t] ?? t).join(' or ');
+    return `option \`${option}\` must be ${expected}, not ${shown}.`;
+  }
+  if (['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'].includes(error.keyword)) {
+    const limit = String(params.limit);
+    const bound: Record<string, string> = { '>=': `${limit} or more`, '<=': `${limit} or less`, '>': `more than ${limit}`, '<': `less than ${limit}` };
+    return `option \`${option}\` must be ${bound[String(params.comparison)] ?? limit}, not ${shown}.`;
+  }
+  return `option \`${option}\` ${error.message ?? 'is not valid'}, not ${shown}.`;
 }
 
 function parseSeverity(value: unknown): RuleSetting | undefined {

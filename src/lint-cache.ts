@@ -15,7 +15,7 @@ import { builtinKindNames } from './model/kinds.js';
 import { pathExists, prewarmWorker, readFiles, readTaskFor, walkModel } from './model/load.js';
 import type { ReadTask } from './model/read.js';
 import { createValidators } from './model/validate.js';
-import { ruleIds } from './rules/index.js';
+import { rules } from './rules/index.js';
 import { todayString } from './util/today.js';
 import { version } from './version.js';
 
@@ -30,7 +30,7 @@ export async function lintWithCache(
 ): Promise<{ result: LintResult; config: Config; use: CacheUse }> {
   // A worker loads its code while the folder is walked; unused, it never holds the process.
   prewarmWorker();
-  const config = loadConfig(root, ruleIds, builtinKindNames);
+  const config = loadConfig(root, rules, builtinKindNames);
   const today = options.today ?? todayString();
   const keepBodies = options.keepBodies ?? true;
   const listing = walkModel(root, config);

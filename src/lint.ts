@@ -11,8 +11,8 @@ import { referencesOf, relationsOf, type RelationField } from './model/relations
 import { createValidators, type Validators } from './model/validate.js';
 import type { Entity, FileResult } from './model/entity.js';
 import { decisionMatrices } from './model/decision-rights.js';
-import { rules, ruleIds } from './rules/index.js';
-import type { Rule, RuleContext } from './rules/rule.js';
+import { rules } from './rules/index.js';
+import type { OptionValue, Rule, RuleContext } from './rules/rule.js';
 import { todayString } from './util/today.js';
 
 export interface LintOptions {
@@ -41,7 +41,7 @@ export interface LintOutcome {
 /** Lints the model in a repository. Throws ConfigError for an unusable config. */
 export async function lint(root: string, options: LintOptions = {}): Promise<LintOutcome> {
   prewarmWorker();
-  const config = loadConfig(root, ruleIds, builtinKindNames);
+  const config = loadConfig(root, rules, builtinKindNames);
   return lintWithConfig(root, config, options);
 }
 
@@ -153,15 +153,19 @@ export function runRules(input: RuleInput, entities: Entity[], perFileEntities: 
       ...input,
       entities: ruleEntities,
       ofKind: (kind) => ofKind(ruleEntities, kind),
-      options: { ...rule.defaultOptions, ...(input.config.rules[rule.id]?.options ?? {}) },
+      options: { ...rule.defaultOptions, ...(input.config.rules[rule.id]?.options as Record<string, OptionValue> | undefined) },
       report(descriptor) {
+        const template = rule.messages[descriptor.messageId] ?? descriptor.messageId;
         const finding: RawFinding = {
           file: descriptor.file,
           line: descriptor.position.line,
           column: descriptor.position.column,
+          ...(descriptor.end ? { endLine: descriptor.end.line, endColumn: descriptor.end.column } : {}),
           rule: rule.id,
-          message: fill(rule.messages[descriptor.messageId] ?? descriptor.messageId, descriptor.data ?? {}),
+          messageId: descriptor.messageId,
+          message: withSuggestions(fill(template, descriptor.data ?? {}), descriptor.expected),
         };
+        if (descriptor.expected?.length) finding.expected = descriptor.expected;
         if (descriptor.related?.length) {
           finding.related = descriptor.related.map((r) => ({ file: r.file, line: r.position.line, column: r.position.column, message: r.message }));
         }
@@ -240,6 +244,12 @@ function severityResolver(config: Config) {
 }
 
 export { relationsOf };
+
+/** A message with its suggestions: `…; did you mean 'growth-squad'?`, the one way they are worded. */
+export function withSuggestions(message: string, expected: readonly string[] | undefined): string {
+  if (!expected?.length) return message;
+  return `${message}; did you mean ${expected.map((e) => `'${e}'`).join(' or ')}?`;
+}
 
 function fill(template: string, data: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => (name in data ? String(data[name]) : `{{${name}}}`));

@@ -24,10 +24,18 @@ export interface Diagnostic {
   file: string;
   line: number;
   column: number;
+  /** Where the offending value, cell or link ends (the column after it), when the reader knows. */
+  endLine?: number;
+  endColumn?: number;
   severity: Severity;
   /** The rule id, which is also the docs slug. */
   rule: string;
+  /** Which of the rule's messages this is (absent for the loader's own findings). */
+  messageId?: string;
+  /** The full text users see, suggestions included. */
   message: string;
+  /** What was probably meant, as data (vfile-message's `expected`); the message already says it. */
+  expected?: string[];
   related?: RelatedLocation[];
 }
 

@@ -47,7 +47,7 @@ export const readerOver = (change: (tree: MdNode) => void): Reader => (body) =>
 
 /** What the rules read from a body, as comparable lines. */
 export function summary(parsed: ParsedBody): string[] {
-  const cell = (c: ParsedBody['tables'][number]['header'][number]) => `${c.line}:${c.column}-${c.endColumn} ${JSON.stringify(c.text)} [${c.links.map((l) => l.url).join(' ')}]`;
+  const cell = (c: ParsedBody['tables'][number]['header'][number]) => `${c.line}:${c.column}-${c.end?.column} ${JSON.stringify(c.text)} [${c.links.map((l) => l.url).join(' ')}]`;
   return [
     ...parsed.links.map((l) => `${l.type} ${l.line}:${l.column} ${JSON.stringify(l.url)} ${JSON.stringify(l.text)}`),
     ...parsed.unsafeHtml.map((u) => `html ${u.line}:${u.column} ${u.what}`),

@@ -40,8 +40,10 @@ describe('opmodel lint on a broken model', () => {
     const doc = JSON.parse(run.stdout);
     expect(Object.keys(doc)).toEqual(['version', 'summary', 'diagnostics']);
     expect(doc.summary).toEqual({ files: expect.any(Number), errors: 1, warnings: 0 });
+    // Exactly the six documented keys: scripts compare whole findings.
     expect(Object.keys(doc.diagnostics[0])).toEqual(['file', 'line', 'column', 'severity', 'rule', 'message']);
     expect(doc.diagnostics[0]).toMatchObject({ file: 'model/bets/self-serve-onboarding.md', severity: 'error', rule: 'ref' });
+    expect(doc.diagnostics[0].message).toMatch(/^owner 'growth-sqaud' is not a team or role id; did you mean '[a-z0-9-]+'\?$/);
   });
 
   it('accepts DIR from anywhere', () => {
@@ -106,6 +108,11 @@ describe('config errors exit 2 and name the key', () => {
     ['rules: [oops\n', 'opmodel.config.yaml', ''],
     ['site:\n  base: handbook\n', '`site.base`', '/handbook/'],
     ['kinds:\n  okr: { folder: okrs, schema: schemas/okr.json }\n', '`kinds.okr.schema`', 'does not exist'],
+    ['rules:\n  bet-wip: [error, { maxx: 0 }]\n', '`rules.bet-wip` has no option `maxx`', 'did you mean `max`? The options of rule bet-wip are: max.'],
+    ['rules:\n  bet-wip: [error, { max: "3" }]\n', '`rules.bet-wip` option `max`', 'must be a whole number, not text "3"'],
+    ['rules:\n  assessment: [warning, { healthy: -1 }]\n', '`rules.assessment` option `healthy`', 'must be 0 or more, not number -1.'],
+    ['rules:\n  stale: [warning, { days: 30 }]\n', '`rules.stale` takes no options', '`stale: error`'],
+    ['overrides:\n  - files: ["model/bets/**"]\n    rules: { initiative-wip: [warning, { max: 1.5 }] }\n', '`overrides[0].rules.initiative-wip` option `max`', 'a whole number, not number 1.5'],
   ])('%j', (config, key, hint) => {
     const root = copyOfExample();
     writeFile(root, 'opmodel.config.yaml', config);

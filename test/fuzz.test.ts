@@ -294,7 +294,8 @@ async function checkLibrary(repo: string, variants: readonly Variant[], cliDiagn
   const problems = checkDiagnostics(diagnostics, variants);
   if (ms > batchBudgetMs) problems.push(`lint() took ${(ms / 1000).toFixed(1)} s, more than the ${batchBudgetMs / 1000} s budget`);
   if (outcome.result.files !== realFileCount + variants.length) problems.push(`lint() saw ${outcome.result.files} files, expected ${realFileCount + variants.length}`);
-  const key = (d: JsonDiagnostic) => JSON.stringify(d);
+  // The six documented fields: the CLI's JSON adds optional ones (message id, suggestions, end).
+  const key = ({ file, line, column, severity, rule, message }: JsonDiagnostic) => JSON.stringify({ file, line, column, severity, rule, message });
   const fromCli = new Set(cliDiagnostics.map(key));
   const fromApi = new Set(diagnostics.map(key));
   const onlyApi = diagnostics.filter((d) => !fromCli.has(key(d)));

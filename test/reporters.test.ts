@@ -145,7 +145,7 @@ describe('json', () => {
     expect(document.summary).toEqual({ files: 12, errors: 3, warnings: 2 });
     expect(Object.keys(document.summary)).toEqual(['files', 'errors', 'warnings']);
     for (const diagnostic of document.diagnostics) {
-      expect(Object.keys(diagnostic)).toEqual(['file', 'line', 'column', 'severity', 'rule', 'message']);
+      expect(Object.keys(diagnostic)).toEqual(['file', 'line', 'column', 'severity', 'rule', 'message']); // none of these has an end, id or suggestion
     }
   });
 
@@ -436,5 +436,39 @@ describe('text for GitHub Markdown (job summary, comment)', () => {
   it('breaks mentions without changing what a reader sees', () => {
     expect(breakMentions('@everyone @acme/leads a@b')).toBe('@\u200deveryone @\u200dacme/leads a@\u200db');
     expect(annotationText('@octocat\x1b[2J\nnext')).toBe('@\u200doctocat\\x1b[2J\nnext');
+  });
+});
+
+describe('end positions, message ids and suggestions', () => {
+  const ended: LintResult = {
+    ...result,
+    diagnostics: [
+      { ...result.diagnostics[0]!, endLine: 7, endColumn: 22, messageId: 'missing', expected: ['growth-squad'] },
+      { ...result.diagnostics[1]!, endLine: 12, endColumn: 1 }, // an end before the start is no end
+    ],
+  };
+
+  it('json: keeps exactly the six documented keys, even for a finding with an end and a suggestion', () => {
+    const [first, second] = JSON.parse(reporters.json(ended, options)).diagnostics;
+    for (const d of [first, second]) expect(Object.keys(d)).toEqual(['file', 'line', 'column', 'severity', 'rule', 'message']);
+    expect(first.message).toBe(result.diagnostics[0]!.message);
+  });
+
+  it('sarif: the region ends where the finding does, suggestions go in properties, and the log stays valid', async () => {
+    const [first, second] = JSON.parse(reporters.sarif(ended, options)).runs[0].results;
+    expect(first.locations[0].physicalLocation.region).toEqual({ startLine: 7, startColumn: 3, endLine: 7, endColumn: 22 });
+    expect(first.properties).toEqual({ expected: ['growth-squad'] });
+    expect(second.locations[0].physicalLocation.region).toEqual({ startLine: 12, startColumn: 1 });
+    const { default: Ajv04 } = await import('ajv-draft-04');
+    const schemaFile = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+    const validate = new Ajv04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
+    expect(validate(JSON.parse(reporters.sarif(ended, options)))).toBe(true);
+  });
+
+  it('stylish and github: the text users read stays the message, suggestion included once', () => {
+    const text = reporters.stylish(ended, options);
+    expect(text).toContain("owner 'growth-sqaud' is not a team or role id; did you mean 'growth-squad'?");
+    expect(text.split('did you mean').length).toBe(2);
+    expect(reporters.github(ended, options).split('did you mean').length).toBe(2);
   });
 });

@@ -6,7 +6,7 @@ import { builtinKindNames } from '../model/kinds.js';
 import { loadModel } from '../model/load.js';
 import { loadModelAt } from '../model/revision.js';
 import { diffModels, type FieldChange, type ModelDiff } from '../model/diff.js';
-import { ruleIds } from '../rules/index.js';
+import { rules } from '../rules/index.js';
 import { verifyRevision } from '../util/git.js';
 import { markdownCode, markdownText } from '../reporters/github-text.js';
 import { type Command, formatOption, parse, repoDir, UsageError } from './command.js';
@@ -35,7 +35,7 @@ Example: opmodel diff origin/main
       head = undefined;
     }
     const root = repoDir(dir);
-    const config = loadConfig(root, ruleIds, builtinKindNames);
+    const config = loadConfig(root, rules, builtinKindNames);
     for (const rev of [base, head]) if (rev !== undefined) verifyRevision(root, rev);
     const before = await loadModelAt(root, config, base);
     const after = head === undefined ? (await loadModel(root, config)).entities : await loadModelAt(root, config, head);

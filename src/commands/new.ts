@@ -4,7 +4,7 @@ import { builtinKindNames, builtinKinds, kindsOf } from '../model/kinds.js';
 import { loadConfig, type Config } from '../config.js';
 import { walkModel } from '../model/load.js';
 import { escapeControl } from '../reporters/escape.js';
-import { ruleIds } from '../rules/index.js';
+import { rules } from '../rules/index.js';
 import { suggestId } from '../rules/id.js';
 import { writeNewFile } from '../util/write.js';
 import { closest } from '../util/did-you-mean.js';
@@ -30,7 +30,7 @@ Options:
     const title = titleWords.join(' ').trim();
     if (!kind || !title) throw new UsageError('new needs a KIND and a TITLE, such as `opmodel new bet "Faster onboarding"`.');
     const root = repoDir(values.dir);
-    const config = loadConfig(root, ruleIds, builtinKindNames);
+    const config = loadConfig(root, rules, builtinKindNames);
     // The model root is one file at a fixed place (folder ''): `new` does not make another.
     const creatable = kindsOf(config).filter((k) => k.folder !== '');
     const definition = creatable.find((k) => k.name === kind);

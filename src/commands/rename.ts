@@ -8,7 +8,7 @@ import { loadModel, pathExists } from '../model/load.js';
 import { relationsOf } from '../lint.js';
 import { planRename, type RenamePlan } from '../model/rename.js';
 import { escapeControl } from '../reporters/escape.js';
-import { ruleIds } from '../rules/index.js';
+import { rules } from '../rules/index.js';
 import { idPattern, suggestId } from '../rules/id.js';
 import { applyAllOrNothing, type FileChange } from '../util/file-transaction.js';
 import { readExistingFile } from '../util/write.js';
@@ -51,7 +51,7 @@ DIR is the repository root (default: the current folder).
       return refuse(`'${newId}' is not a valid id: use lower-case words joined by hyphens, such as '${suggestId(newId) || 'growth-director'}'.`);
     }
     if (newId === oldId) throw new UsageError(`the new id is the same as the old one, '${oldId}'.`);
-    const config = loadConfig(root, ruleIds, builtinKindNames);
+    const config = loadConfig(root, rules, builtinKindNames);
     const model = await loadModel(root, config);
     const holders = model.entities.filter((e) => e.id === oldId);
     if (holders.length === 0) {

@@ -4,7 +4,7 @@
 import type { BodyLink, BodyTable, TableCell, UnsafeHtml } from './entity.js';
 import { limits } from './limits.js';
 import { dangerousScheme, findUnsafeHtml } from './html.js';
-import { parseMarkdown, type MdNode, type MdPoint } from './markdown.js';
+import { parseMarkdown, type MdNode } from './markdown.js';
 
 export interface ParsedBody {
   links: BodyLink[];
@@ -186,8 +186,10 @@ class TreeReader {
   }
 
   private link(node: MdNode): BodyLink {
-    const start = node.position?.start;
-    return { url: node.url ?? '', text: plainText(node), type: node.type as BodyLink['type'], line: (start?.line ?? 1) + this.lineShift, column: start?.column ?? 1 };
+    const { start, end } = node.position ?? {};
+    const link: BodyLink = { url: node.url ?? '', text: plainText(node), type: node.type as BodyLink['type'], line: (start?.line ?? 1) + this.lineShift, column: start?.column ?? 1 };
+    if (end) link.end = { line: end.line + this.lineShift, column: end.column };
+    return link;
   }
 
   private table(node: MdNode): BodyTable {
@@ -203,7 +205,7 @@ class TreeReader {
           links,
           line: (position?.start.line ?? 1) + this.lineShift,
           column: position?.start.column ?? 1,
-          endColumn: position?.end.column ?? 1,
+          ...(position?.end ? { end: { line: position.end.line + this.lineShift, column: position.end.column } } : {}),
         });
       }
       rows.push(cells);

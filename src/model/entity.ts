@@ -12,6 +12,8 @@ export interface BodyLink {
   text: string;
   line: number;
   column: number;
+  /** Where the link ends (the column after it), when the Markdown reader gives it. */
+  end?: Position;
   /** `link`, `image` or `definition` (a `[ref]: url` line). */
   type: 'link' | 'image' | 'definition';
   /**
@@ -34,8 +36,8 @@ export interface TableCell {
   text: string;
   line: number;
   column: number;
-  /** The column just after the cell; the cell's source runs from its leading pipe (if any) to its next pipe, or past the row's closing pipe. */
-  endColumn?: number;
+  /** Where the cell ends (the column after it), when the Markdown reader gives it. */
+  end?: Position;
   links: BodyLink[];
 }
 

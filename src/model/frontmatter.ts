@@ -31,11 +31,6 @@ export interface FrontmatterResult {
   written: Record<string, string>;
 }
 
-const refuse = (language: string) => () => {
-  throw new RefusedLanguage(language);
-};
-class RefusedLanguage extends Error {}
-
 /** Splits a file's text into frontmatter and body and parses the frontmatter safely. */
 export function readFrontmatter(text: string, options: { simpleReader?: boolean } = {}): FrontmatterResult {
   const result: FrontmatterResult = { positions: {}, problems: [], bodyOffset: 0, bodyLine: 1, droppedComments: [], written: {} };
@@ -96,7 +91,8 @@ export function readFrontmatter(text: string, options: { simpleReader?: boolean 
   }
 
   let parsed: ParsedYaml | undefined;
-  // gray-matter refuses every engine but YAML; the YAML engine reads the block as framed above,
+  // The first line is exactly `---`, so gray-matter only ever picks its YAML engine (the opening
+  // check above reports `---js` and the like); that engine reads the block as framed above,
   // which is gray-matter's block with its last line break: that break is YAML's too (`keep: |+`
   // then an empty line reads "\n").
   const yamlEngine = () => {
@@ -113,29 +109,12 @@ export function readFrontmatter(text: string, options: { simpleReader?: boolean 
       : parseYaml(yaml);
     return {};
   };
-  try {
-    // Options are always passed: gray-matter's cache (used only without options) is unsafe.
-    matter(text.slice(0, closeEnd), {
-      language: 'yaml',
-      delimiters: '---',
-      engines: {
-        yaml: yamlEngine,
-        js: refuse('js'),
-        javascript: refuse('javascript'),
-        coffee: refuse('coffee'),
-        coffeescript: refuse('coffeescript'),
-        cson: refuse('cson'),
-        json: refuse('json'),
-        toml: refuse('toml'),
-      },
-    } as unknown as Parameters<typeof matter>[1]);
-  } catch (error) {
-    if (error instanceof RefusedLanguage) {
-      problem(`Frontmatter in ${error.message} is not allowed: opmodel reads YAML only.`);
-      return result;
-    }
-    throw error;
-  }
+  // Options are always passed: gray-matter's cache (used only without options) is unsafe.
+  matter(text.slice(0, closeEnd), {
+    language: 'yaml',
+    delimiters: '---',
+    engines: { yaml: yamlEngine },
+  } as unknown as Parameters<typeof matter>[1]);
   // gray-matter skips the engine for a block it takes for blank lines and comments only; its
   // test trims non-breaking spaces too, which YAML reads as text: YAML decides.
   if (!parsed) yamlEngine();

@@ -42,13 +42,13 @@ export function lintView(entity: Entity, relations: readonly RelationField[]): E
     data,
     // The link rule reads where a relative file link points and where it sits; links to URLs and
     // anchors cannot break, and the per-file rules read the rest.
-    links: entity.links.flatMap((l) => (l.target === null ? [] : [{ url: l.url, text: '', type: l.type, line: l.line, column: l.column, ...(l.target !== undefined ? { target: l.target } : {}) }])),
+    links: entity.links.flatMap((l) => (l.target === null ? [] : [{ url: l.url, text: '', type: l.type, line: l.line, column: l.column, ...(l.end ? { end: l.end } : {}), ...(l.target !== undefined ? { target: l.target } : {}) }])),
     // Decision rules read cell text and place; links in cells are in `links` already.
     tables: entity.tables.map((t) => ({
       line: t.line,
       column: t.column,
-      header: t.header.map((c) => ({ text: c.text, line: c.line, column: c.column, links: [] })),
-      rows: t.rows.map((r) => r.map((c) => ({ text: c.text, line: c.line, column: c.column, links: [] }))),
+      header: t.header.map((c) => ({ text: c.text, line: c.line, column: c.column, ...(c.end ? { end: c.end } : {}), links: [] })),
+      rows: t.rows.map((r) => r.map((c) => ({ text: c.text, line: c.line, column: c.column, ...(c.end ? { end: c.end } : {}), links: [] }))),
     })),
     unsafeHtml: [],
   };

@@ -316,9 +316,9 @@ function rowCells(text: string, row: TableCell[]): SourceCell[] | undefined {
   const cells: SourceCell[] = [];
   for (let i = 0; i < row.length; i++) {
     const cell = row[i]!;
-    if (cell.endColumn === undefined || cell.line !== first.line) return undefined;
+    if (cell.end === undefined || cell.line !== first.line || cell.end.line !== first.line) return undefined;
     let start = lineStart + cell.column - 1;
-    let end = lineStart + cell.endColumn - 1;
+    let end = lineStart + cell.end.column - 1;
     if (text[start] === '|') start++;
     // The closing pipe, unless it is the cell's own escaped `\|`.
     if (i === row.length - 1 && end > start && text[end - 1] === '|' && /(?:^|[^\\])(?:\\\\)*$/.test(text.slice(start, end - 1))) end--;

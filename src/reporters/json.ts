@@ -7,7 +7,8 @@ export const json: Reporter = (result: LintResult): string => {
   const document = {
     version: 1,
     summary: { files: result.files, errors: result.errors, warnings: result.warnings },
-    // Built key by key so the order is fixed and nothing beyond the six documented keys leaks out.
+    // Built key by key so the order is fixed and the shape is exactly SPEC §5's six keys: scripts
+    // compare whole findings. Ends and suggestions travel in SARIF (and in the message's words).
     diagnostics: result.diagnostics.map((d) => ({
       file: d.file,
       line: d.line,

@@ -45,11 +45,14 @@ function describeRule(rule: RuleDescription): SarifRule {
   };
 }
 
-function physicalLocation(file: string, line: number, column: number) {
+function physicalLocation(file: string, line: number, column: number, end?: { line?: number; column?: number }) {
+  // SARIF lines and columns start at 1; a 0 would make the whole log invalid. An end is given
+  // only where it is known and lies after the start.
+  const start = { startLine: Math.max(1, line), startColumn: Math.max(1, column) };
+  const hasEnd = end?.line !== undefined && end.column !== undefined && (end.line > start.startLine || (end.line === start.startLine && end.column > start.startColumn));
   return {
     artifactLocation: { uri: toRelativeUri(file), uriBaseId: SRCROOT },
-    // SARIF lines and columns start at 1; a 0 would make the whole log invalid.
-    region: { startLine: Math.max(1, line), startColumn: Math.max(1, column) },
+    region: hasEnd ? { ...start, endLine: end.line!, endColumn: end.column! } : start,
   };
 }
 
@@ -99,8 +102,9 @@ export const sarif: Reporter = (result: LintResult, options: ReporterOptions): s
     ruleIndex: indexOf(d.rule),
     level: LEVEL[d.severity],
     message: { text: d.message },
-    locations: [{ physicalLocation: physicalLocation(d.file, d.line, d.column) }],
+    locations: [{ physicalLocation: physicalLocation(d.file, d.line, d.column, { line: d.endLine, column: d.endColumn }) }],
     partialFingerprints: prints[index],
+    ...(d.expected?.length ? { properties: { expected: d.expected } } : {}),
     ...(d.related && d.related.length > 0
       ? {
           relatedLocations: d.related.map((r, index) => ({

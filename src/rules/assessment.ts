@@ -1,13 +1,17 @@
 // Rule `assessment`: the latest self-assessment is in band structural-drift or intervention-overdue.
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
 import { newestFirst, scoreAssessment, thresholdsFrom } from '../model/assessment.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'assessment',
   description: 'The latest self-assessment scores in band `structural-drift` or `intervention-overdue`, or has weak categories.',
   defaultSeverity: 'warning',
   defaultOptions: { healthy: 18, drift: 12 },
+  optionsSchema: {
+    healthy: { type: 'integer', minimum: 0, description: 'The lowest total still in band healthy.' },
+    drift: { type: 'integer', minimum: 0, description: 'The lowest total still in band structural-drift.' },
+  },
   messages: {
     band: 'The latest assessment totals {{total}} of {{max}}: band {{band}} (healthy is {{healthy}} or more).{{weak}} Run `opmodel assess` for the report.',
     weak: 'The latest assessment is healthy overall, but {{weak}} Run `opmodel assess` for the report.',
@@ -27,4 +31,4 @@ export const rule: Rule = {
       report({ file: latest.file, position, messageId: 'weak', data: { weak: weakText.trim().replace(/^Weak: /, 'weak: ') } });
     }
   },
-};
+});

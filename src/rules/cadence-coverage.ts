@@ -1,10 +1,10 @@
 // Rule `cadence-coverage`: a team in an active bet that takes part in no cadence
 // ("if a function isn't in the cadence, it's not in the bet").
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
 import { isKind } from '../model/kinds.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'cadence-coverage',
   description: 'A team in an active bet (owner or `teams`) that takes part in no cadence.',
   defaultSeverity: 'warning',
@@ -39,4 +39,4 @@ export const rule: Rule = {
       }
     }
   },
-};
+});

@@ -1,8 +1,8 @@
 // Rule `context-empty`: an empty cell of the context grid.
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { contextGrid } from '../model/context-grid.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'context-empty',
   description: 'An empty cell in the context table.',
   defaultSeverity: 'warning',
@@ -15,9 +15,9 @@ export const rule: Rule = {
       if (entity.bodyUnparsed) continue;
       for (const { question, strength, cell } of contextGrid(entity).cells) {
         if (cell.text.trim() === '' && cell.links.length === 0) {
-          report({ file: entity.file, position: cell, messageId: 'empty', data: { question, strength } });
+          report({ file: entity.file, position: cell, end: cell.end, messageId: 'empty', data: { question, strength } });
         }
       }
     }
   },
-};
+});

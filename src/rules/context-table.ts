@@ -1,8 +1,8 @@
 // Rule `context-table`: a context table whose header or row labels are not the 3×3 grid.
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { contextGrid } from '../model/context-grid.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'context-table',
   description: 'A context table whose header or row labels are not the 3×3 grid of strengths and questions.',
   defaultSeverity: 'error',
@@ -16,4 +16,4 @@ export const rule: Rule = {
       }
     }
   },
-};
+});

@@ -1,8 +1,8 @@
 // Rule `decision-duplicate`: the same decision written in two places (one source of truth per question).
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { decisionMatrices, normaliseDecision } from '../model/decision-rights.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'decision-duplicate',
   description: 'The same decision text in two places.',
   defaultSeverity: 'error',
@@ -32,4 +32,4 @@ export const rule: Rule = {
       }
     }
   },
-};
+});

@@ -1,10 +1,10 @@
 // Rule `decision-matrix`: a matrix row without exactly one decider, a letter outside the scheme,
 // an unknown role or team column, an unknown escalation, or a malformed table.
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { decisionMatrices, schemes } from '../model/decision-rights.js';
 import { closest } from '../util/did-you-mean.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'decision-matrix',
   description: 'A decision-rights row without exactly one decider, a letter outside the scheme, an unknown role column, or a malformed table.',
   defaultSeverity: 'error',
@@ -20,9 +20,10 @@ export const rule: Rule = {
   },
   check({ byId, report, ofKind }) {
     const people = [...byId.values()].filter((e) => e.kind === 'role' || e.kind === 'team').map((e) => e.id);
+    // The fix for an unknown id: a close role or team id as data, else a hint in the message.
     const fixFor = (name: string) => {
       const guess = closest(name, people);
-      return guess ? `; did you mean '${guess}'?` : ': use the id of a role or team file.';
+      return guess ? { data: '', expected: [guess] } : { data: ': use the id of a role or team file.' };
     };
     const isPerson = (id: string) => {
       const target = byId.get(id);
@@ -39,7 +40,9 @@ export const rule: Rule = {
         const { letters, decider } = schemes[matrix.scheme];
         if (matrix.columns.length === 0) report({ file: entity.file, position: matrix, messageId: 'noColumns' });
         matrix.columns.forEach((column, i) => {
-          if (!isPerson(column)) report({ file: entity.file, position: matrix.columnCells[i]!, messageId: 'unknownColumn', data: { column, fix: fixFor(column) } });
+          if (isPerson(column)) return;
+          const fix = fixFor(column);
+          report({ file: entity.file, position: matrix.columnCells[i]!, end: matrix.columnCells[i]!.end, messageId: 'unknownColumn', data: { column, fix: fix.data }, expected: fix.expected });
         });
         for (const row of matrix.rows) {
           const at = { line: row.line, column: row.column };
@@ -53,7 +56,7 @@ export const rule: Rule = {
             const letter = cell.text.trim().toUpperCase();
             if (letter === '') continue;
             if (!letters.includes(letter)) {
-              report({ file: entity.file, position: cell, messageId: 'badLetter', data: { letter: cell.text.trim(), scheme: matrix.scheme, allowed: letters.join(', ') } });
+              report({ file: entity.file, position: cell, end: cell.end, messageId: 'badLetter', data: { letter: cell.text.trim(), scheme: matrix.scheme, allowed: letters.join(', ') } });
             } else if (letter === decider) {
               deciders++;
               who.push(column);
@@ -62,10 +65,11 @@ export const rule: Rule = {
           if (deciders === 0) report({ file: entity.file, position: at, messageId: 'noDecider', data: { decision: row.decision, letter: decider } });
           if (deciders > 1) report({ file: entity.file, position: at, messageId: 'manyDeciders', data: { decision: row.decision, count: deciders, who: who.join(', '), letter: decider } });
           if (row.escalation && !isPerson(row.escalation) && row.source.escalation) {
-            report({ file: entity.file, position: row.source.escalation, messageId: 'badEscalation', data: { target: row.escalation, fix: fixFor(row.escalation) } });
+            const fix = fixFor(row.escalation);
+            report({ file: entity.file, position: row.source.escalation, end: row.source.escalation.end, messageId: 'badEscalation', data: { target: row.escalation, fix: fix.data }, expected: fix.expected });
           }
         }
       }
     }
   },
-};
+});

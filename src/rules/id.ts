@@ -1,10 +1,10 @@
 // Rule `id`: a bad id, an `id:` field that differs from the file name, or an id used twice.
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
 
 export const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'id',
   description: 'A file name that is not a valid id, an `id:` field that differs from the file name, or an id used by two files.',
   defaultSeverity: 'error',
@@ -37,7 +37,7 @@ export const rule: Rule = {
       }
     }
   },
-};
+});
 
 /** A valid id close to a bad one: lower-case, hyphens for anything else. */
 export function suggestId(text: string): string {

@@ -1,10 +1,10 @@
 // Rule `link`: a relative Markdown link in a body that points at a file that does not exist.
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { linkTarget } from '../model/link-target.js';
 import { closest } from '../util/did-you-mean.js';
 import { posix } from 'node:path';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'link',
   description: 'A relative link in a body to a file that does not exist.',
   defaultSeverity: 'error',
@@ -31,14 +31,15 @@ export const rule: Rule = {
         const target = linkTarget(entity.file, link);
         if (target === undefined || model.paths.has(target)) continue;
         const position = { line: link.line, column: link.column };
+        const end = link.end;
         if (target === '..' || target.startsWith('../')) {
-          report({ file: entity.file, position, messageId: 'outside', data: { url: link.url } });
+          report({ file: entity.file, position, end, messageId: 'outside', data: { url: link.url } });
           continue;
         }
         const guess = closest(posix.basename(target), siblingsOf(posix.dirname(target)));
-        const fix = guess ? `; did you mean '${guess}'?` : ': fix the path (it is relative to this file) or remove the link.';
-        report({ file: entity.file, position, messageId: 'missing', data: { url: link.url, target: `\`${target}\``, fix } });
+        const fix = guess ? '' : ': fix the path (it is relative to this file) or remove the link.';
+        report({ file: entity.file, position, end, messageId: 'missing', data: { url: link.url, target: `\`${target}\``, fix }, ...(guess ? { expected: [guess] } : {}) });
       }
     }
   },
-};
+});

@@ -1,9 +1,9 @@
 // Rule `model-root`: no `operating-model.md`, or more than one model root.
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
 import { modelRootFile, ofKind } from '../model/kinds.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'model-root',
   description: 'No `model/operating-model.md`, or more than one model root.',
   defaultSeverity: 'error',
@@ -35,4 +35,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

@@ -1,8 +1,8 @@
 // Rule `orphan-metric`: a metric that no bet, team or the model steers by.
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { referencesOf } from '../model/relations.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'orphan-metric',
   description: 'A metric that no bet, team or the model references.',
   defaultSeverity: 'warning',
@@ -20,4 +20,4 @@ export const rule: Rule = {
       if (!used.has(metric.id)) report({ file: metric.file, position: { line: 1, column: 1 }, messageId: 'orphan', data: { id: metric.id } });
     }
   },
-};
+});

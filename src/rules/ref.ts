@@ -1,10 +1,10 @@
 // Rule `ref`: a reference to a missing id, or to an entity of a kind the field does not allow.
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { kindsInWords } from './rule.js';
 import { referencesOf } from '../model/relations.js';
 import { closest } from '../util/did-you-mean.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'ref',
   description: 'A reference to an id that does not exist, or to an entity of a kind the field does not allow.',
   defaultSeverity: 'error',
@@ -39,8 +39,8 @@ export const rule: Rule = {
         if (!target) {
           const candidates = candidatesFor(reference.field.targets);
           const guess = closest(reference.target, candidates);
-          const fix = guess ? `; did you mean '${guess}'?` : candidates.length > 0 ? `: use the id of an existing file (its name without .md).` : `: no such file exists yet — create it first.`;
-          report({ file: entity.file, position: reference.position, messageId: 'missing', data: { field, target: reference.target, kinds, fix } });
+          const fix = guess ? '' : candidates.length > 0 ? `: use the id of an existing file (its name without .md).` : `: no such file exists yet — create it first.`;
+          report({ file: entity.file, position: reference.position, messageId: 'missing', data: { field, target: reference.target, kinds, fix }, ...(guess ? { expected: [guess] } : {}) });
         } else {
           report({
             file: entity.file,
@@ -53,4 +53,4 @@ export const rule: Rule = {
       }
     }
   },
-};
+});

@@ -1,13 +1,13 @@
 // Rule `schema`: frontmatter that breaks its kind's JSON Schema, one finding per problem, at the key.
 import type { ErrorObject } from 'ajv';
 import type { Entity } from '../model/entity.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
 import { closest } from '../util/did-you-mean.js';
 import { escapePointer } from '../model/relations.js';
 import type { Validators } from '../model/validate.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'schema',
   description: "Frontmatter that breaks its kind's JSON Schema: a missing or unknown field, a wrong type, a value outside the allowed list.",
   defaultSeverity: 'error',
@@ -28,14 +28,15 @@ export const rule: Rule = {
         if (seen.has(key) || seen.has(described.pointer + '\u0000*')) continue;
         seen.add(key);
         seen.add(described.pointer + '\u0000*');
-        context.report({ file: entity.file, position: positionOf(entity, described.pointer), messageId: 'problem', data: { message: described.message } });
+        const { pointer, message, expected } = described;
+        context.report({ file: entity.file, position: positionOf(entity, pointer), messageId: 'problem', data: { message }, ...(expected ? { expected } : {}) });
       }
     }
   },
-};
+});
 
 /** Turns an ajv error into a pointer and a message in an editor's words. */
-function describe(error: ErrorObject, entity: Entity, validators: Validators): { pointer: string; message: string } | undefined {
+function describe(error: ErrorObject, entity: Entity, validators: Validators): { pointer: string; message: string; expected?: string[] } | undefined {
   const pointer = error.instancePath;
   const field = fieldName(pointer);
   const params = error.params as Record<string, unknown>;
@@ -50,15 +51,16 @@ function describe(error: ErrorObject, entity: Entity, validators: Validators): {
       const at = `${pointer}/${escapePointer(extra)}`;
       const allowed = pointer === '' ? validators.fieldsOf(entity.kind) : propertiesAt(validators.schemaOf(entity.kind), pointer);
       const guess = closest(extra, allowed);
-      const fix = guess ? `did you mean \`${guess}\`?` : `allowed fields: ${allowed.join(', ')}; or prefix it with \`x-\` for your own use.`;
-      return { pointer: at, message: `\`${extra}\` is not a field of ${entity.kind === 'model' ? 'the model' : `a ${entity.kind}`}; ${fix}` };
+      const what = `\`${extra}\` is not a field of ${entity.kind === 'model' ? 'the model' : `a ${entity.kind}`}`;
+      if (guess) return { pointer: at, message: what, expected: [guess] };
+      return { pointer: at, message: `${what}; allowed fields: ${allowed.join(', ')}; or prefix it with \`x-\` for your own use.` };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
       const value = valueAt(entity.data, pointer);
       const guess = typeof value === 'string' ? closest(value, allowed) : undefined;
-      const fix = guess ? `did you mean '${guess}'?` : `use one of: ${allowed.join(', ')}.`;
-      return { pointer, message: `${field} '${String(value)}' is not allowed; ${fix}` };
+      const what = `${field} '${String(value)}' is not allowed`;
+      return guess ? { pointer, message: what, expected: [guess] } : { pointer, message: `${what}; use one of: ${allowed.join(', ')}.` };
     }
     case 'const':
       if (pointer === '/kind') return undefined; // the kind rule reports it

@@ -1,9 +1,9 @@
 // Rule `stale`: a `review_by` date that has passed.
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
 import { isPastReview } from '../model/review.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'stale',
   description: '`review_by` in the past.',
   defaultSeverity: 'warning',
@@ -16,4 +16,4 @@ export const rule: Rule = {
       if (isPastReview(entity, today)) report({ file: entity.file, position: positionOf(entity, '/review_by'), messageId: 'stale', data: { date: String(entity.data.review_by), kind: entity.kind } });
     }
   },
-};
+});

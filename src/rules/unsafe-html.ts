@@ -1,7 +1,7 @@
 // Rule `unsafe-html`: raw HTML in a body that the handbook would have to strip.
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'unsafe-html',
   description: 'Raw HTML the handbook would strip: `<script>`, `<iframe>`, event-handler attributes, `javascript:` or `data:` URLs.',
   defaultSeverity: 'error',
@@ -16,4 +16,4 @@ export const rule: Rule = {
       }
     }
   },
-};
+});

@@ -4,8 +4,8 @@ import type { RuleContext } from './rule.js';
 import { positionOf } from './rule.js';
 
 /** Reports every active bet of a quarter whose matching bets exceed `max`, at `pointer`. */
-export function checkWip(context: RuleContext, matches: (bet: Entity<'bet'>) => boolean, pointer: string): void {
-  const max = Number(context.options.max);
+export function checkWip(context: RuleContext<'tooMany', { max: number }>, matches: (bet: Entity<'bet'>) => boolean, pointer: string): void {
+  const { max } = context.options;
   const byQuarter = new Map<string, Entity<'bet'>[]>();
   for (const bet of context.ofKind('bet')) {
     if (bet.data.status !== 'active' || !matches(bet)) continue;

@@ -9,7 +9,7 @@ import { diffModels } from '../model/diff.js';
 import type { Entity } from '../model/entity.js';
 import { builtinKindNames } from '../model/kinds.js';
 import { loadFilesAt } from '../model/revision.js';
-import { ruleIds } from '../rules/index.js';
+import { rules } from '../rules/index.js';
 
 /** One commit that touched the model folder. */
 export interface GitCommit {
@@ -124,7 +124,7 @@ export async function readModelHistory(root: string, modelDir: string, limit = 5
   if (history.state !== 'ok') return history;
   let config;
   try {
-    config = loadConfig(root, ruleIds, builtinKindNames);
+    config = loadConfig(root, rules, builtinKindNames);
   } catch {
     return history; // lint has said what is wrong with the config
   }

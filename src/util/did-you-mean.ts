@@ -79,9 +79,3 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   }
   return best !== undefined && bestScore <= allowed ? best : undefined;
 }
-
-/** ` Did you mean 'x'?` or an empty string. */
-export function didYouMean(word: string, candidates: Iterable<string>): string {
-  const best = closest(word, candidates);
-  return best ? `; did you mean '${best}'?` : '';
-}
