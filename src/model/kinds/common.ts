@@ -28,19 +28,23 @@ export type Quarter = string;
  */
 export type Text = string;
 
-/** Fields every kind allows. */
-export interface CommonFields {
-  /**
-   * The title shown in the handbook.
-   * @minLength 1
-   */
-  title: string;
+/** Fields every kind allows besides `title`. */
+export interface BaseFields {
   /** The entity's id; optional, and when present it must equal the file name. */
   id?: Id;
   /** Free labels for grouping and search. */
   tags?: Text[];
   /** The date by which an owner re-reads and confirms this entity. */
   review_by?: IsoDate;
+}
+
+/** Fields every kind allows, with the `title` every kind but `check-in` requires. */
+export interface CommonFields extends BaseFields {
+  /**
+   * The title shown in the handbook.
+   * @minLength 1
+   */
+  title: string;
 }
 
 /**
