@@ -1,6 +1,7 @@
 // Kind `check-in`: one check-in of one bet: indicator values on a date, confidence, what next.
 import type { BaseFields, IsoDate, Ref, Text } from './common.js';
 import { defineKind } from './define.js';
+import type { LeadingIndicator } from './bet.js';
 
 /** The value of one leading indicator on the check-in's date. */
 export interface IndicatorValue {
@@ -50,17 +51,23 @@ export const checkIn = defineKind<CheckIn>()({
     { path: ['indicators', '*', 'metric'], targets: ['metric'], label: 'Indicators', reverse: 'Measured in check-ins' },
   ],
   crossFile: ['date', 'confidence', 'next'],
-  template: ({ today }) => ({
-    frontmatter: `bet: # the bet id this check-in is for
+  // No `template`: `opmodel new check-in BET` writes checkInTemplate below, from the bet.
+});
+
+/** The file `opmodel new check-in BET` writes: the bet, the date, one line per leading indicator to fill in. */
+export function checkInTemplate(bet: string, today: string, indicators: readonly Partial<LeadingIndicator>[]): string {
+  const rows = indicators.map((i) => {
+    const goal = typeof i.goal === 'number' ? ` (goal ${i.goal}${typeof i.baseline === 'number' ? `, from ${i.baseline}` : ''})` : '';
+    return `  - metric: ${i.metric}\n    value: # the number on ${today}${goal}\n`;
+  });
+  return `---
+bet: ${bet}
 date: ${today}
 confidence: # on-track | at-risk | off-track
-indicators:
-  - metric: # a leading indicator's metric id
-    value: # the number today
+${rows.length > 0 ? `indicators:\n${rows.join('')}` : ''}harm_signals: [] # any harm signal seen since the last check-in, one per line
 next: continue # continue | pivot | pause | kill | won | lost
-`,
-    body: `
+---
+
 What we learned this week.
-`,
-  }),
-});
+`;
+}
