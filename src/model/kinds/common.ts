@@ -38,14 +38,17 @@ export interface BaseFields {
   review_by?: IsoDate;
 }
 
-/** Fields every kind allows, with the `title` every kind but `check-in` requires. */
-export interface CommonFields extends BaseFields {
+/** The title every kind but `check-in` requires. */
+export interface TitleField {
   /**
    * The title shown in the handbook.
    * @minLength 1
    */
   title: string;
 }
+
+/** Fields every kind allows: the title, then the rest. */
+export interface CommonFields extends BaseFields, TitleField {}
 
 /**
  * A reference: the id of another entity in the model.
