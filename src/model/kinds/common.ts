@@ -47,7 +47,7 @@ export interface TitleField {
   title: string;
 }
 
-/** Fields every kind allows: the title, then the rest. */
+/** Fields every kind allows (TitleField last: the schema generator then lists `title` first). */
 export interface CommonFields extends BaseFields, TitleField {}
 
 /**
