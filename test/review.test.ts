@@ -74,7 +74,7 @@ describe('opmodel review on the example model', () => {
       ['delivery-checkpoint', '2027-01-08'],
     ]);
     const markdown = runCli(['review', '--as-of', '2027-01-06'], repoRoot).stdout;
-    expect(markdown).toContain('- **Shift swaps that do not need the manager** (`shift-swap-marketplace`): check-in due (last 16 November)');
+    expect(markdown).toContain('- **Shift swaps that do not need the manager** (`shift-swap-marketplace`): check-in due (last 16 November 2026)');
     expect(markdown).toContain('2026-Q4 is over and the bet is still active');
   });
 
