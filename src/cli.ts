@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<Command>> = {
   who: async () => (await import('./commands/who.js')).command,
   diff: async () => (await import('./commands/diff.js')).command,
   assess: async () => (await import('./commands/assess.js')).command,
+  review: async () => (await import('./commands/review.js')).command,
   build: async () => (await import('./commands/build.js')).command,
   dev: async () => (await import('./commands/dev.js')).command,
   codeowners: async () => (await import('./commands/codeowners.js')).command,
@@ -27,10 +28,12 @@ Commands:
   lint [DIR]               check the model for problems (use this in CI)
   init [DIR]               create a starter model; never overwrites a file
   new KIND TITLE           create a bet, guardrail, team… from a template
+  new check-in BET         a check-in of a bet for today, its indicators listed
   who QUERY [DIR]          who decides, is consulted and informed on a decision
   rename OLD NEW [DIR]     rename an id: move its file and update every reference
   diff BASE [HEAD] [DIR]   what a change does to the model, between git revisions
   assess [DIR]             the score report of the latest self-assessment
+  review [DIR]             the weekly operating review agenda
   codeowners [DIR]         write .github/CODEOWNERS from the model's owners
   schemas [--check]        write or check the JSON Schemas in schemas/
   build [DIR]              build the handbook website

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { builtinKinds, kindsOf } from '../dist/model/kinds.js';
 import { relationsOf } from '../dist/model/relations.js';
 import * as validators from '../dist/model/validators.js';
-import { cleanTemp, copyOfExample, exampleModel, repoRoot, runCli } from './helpers.js';
+import { cleanTemp, copyOfExample, exampleModel, repoRoot, runCli, testToday } from './helpers.js';
 
 afterAll(cleanTemp);
 
@@ -69,9 +69,11 @@ describe('every kind in use', () => {
     const root = copyOfExample();
     const made = new Map<string, string>();
     for (const kind of builtinKinds.filter((k) => k.folder !== '')) {
-      const run = runCli(['new', kind.name, `Fresh ${kind.name} entry`], root);
+      // A check-in is made for a bet, not from a title: `new check-in BET`, named <bet>-<today>.
+      const checkIn = kind.name === 'check-in';
+      const run = runCli(['new', kind.name, checkIn ? 'shift-swap-marketplace' : `Fresh ${kind.name} entry`], root);
       expect(run.status, run.stderr).toBe(0);
-      const file = `model/${kind.folder}/fresh-${kind.name}-entry.md`;
+      const file = `model/${kind.folder}/${checkIn ? `shift-swap-marketplace-${testToday}` : `fresh-${kind.name}-entry`}.md`;
       expect(run.stdout).toContain(`Created ${file}`);
       made.set(file, readFileSync(join(root, file), 'utf8'));
     }

@@ -27,6 +27,7 @@ that file's owner for review. The owner of a file is:
   - the entity's \`owner\` (bets, guardrails, decision rights, metrics, cadences…),
   - for a team, its \`lead\` (or else the team itself),
   - for a role, the role itself,
+  - for a decision record, its \`decided_by\`; for a check-in, its bet's owner,
 and the handle is that team's \`github\` (@org/team) or that role's \`github\` (@user).
 Files without one fall back to the owner of model/operating-model.md, who also owns
 opmodel.config.yaml and .github/ (switching a rule off or removing the lint job
@@ -139,6 +140,14 @@ export function planCodeowners(entities: readonly Entity[], files: readonly stri
     } else if (isKind(entity, 'team')) {
       handle = handleOfId(entity.data.lead) ?? handleOf(entity);
       ownerId = typeof entity.data.lead === 'string' && byId.has(entity.data.lead) ? entity.data.lead : entity.id;
+    } else if (isKind(entity, 'decision')) {
+      // A decision record is the decider's to approve.
+      ownerId = entity.data.decided_by;
+      handle = handleOfId(ownerId);
+    } else if (isKind(entity, 'check-in')) {
+      // A check-in is its bet owner's.
+      const bet = typeof entity.data.bet === 'string' ? byId.get(entity.data.bet) : undefined;
+      return bet?.kind === 'bet' ? ownerHandle(bet) : undefined;
     } else {
       handle = handleOfId(entity.data.owner);
     }

@@ -5,7 +5,7 @@ import { loadConfig } from '../config.js';
 import { builtinKindNames } from '../model/kinds.js';
 import { loadModel } from '../model/load.js';
 import { loadModelAt } from '../model/revision.js';
-import { diffModels, type FieldChange, type ModelDiff } from '../model/diff.js';
+import { diffModels, type FieldChange, type ModelDiff, type RecordChange } from '../model/diff.js';
 import { rules } from '../rules/index.js';
 import { verifyRevision } from '../util/git.js';
 import { markdownCode, markdownText } from '../reporters/github-text.js';
@@ -63,6 +63,22 @@ function listChange(change: FieldChange): string {
   return `${field} ${code(change.before)} → ${code(change.after)}`;
 }
 
+/** One decision record or check-in: "*Change list prices* decided by `cro` on 2026-11-20, superseding …". */
+function recordLine(r: RecordChange): string {
+  const verb = r.change === 'added' ? 'New' : 'Changed';
+  const on = r.date ? ` on ${text(r.date)}` : '';
+  if (r.decision) {
+    const d = r.decision;
+    const who = d.status === 'proposed' ? `proposed for ${code(d.decidedBy)} to decide${on}` : `${d.status === 'superseded' ? 'superseded; was decided' : 'decided'} by ${code(d.decidedBy)}${on}`;
+    const right = d.right ? ` under “${text(d.right)}”` : '';
+    const superseding = d.supersedes.length ? `, superseding ${d.supersedes.map((s) => `*${text(s.title)}*`).join(', ')}` : '';
+    return `- ${verb} decision record *${text(r.title)}*${right}: ${who}${superseding}.`;
+  }
+  const c = r.checkIn!;
+  const what = [c.confidence ?? 'no confidence given', c.next && c.next !== 'continue' ? `proposes ${c.next}` : ''].filter(Boolean).join(', ');
+  return `- ${verb} check-in: *${text(c.bet?.title ?? r.title)}*: ${text(what)}${r.date ? ` (${r.date})` : ''}.`;
+}
+
 /** The diff as Markdown, ready to post as a pull-request comment. */
 export function markdown(diff: ModelDiff, labels: { base: string; head: string }): string {
   const lines = [`### What this change does to the operating model`, '', `Compared ${code(labels.base)} with ${labels.head === 'work tree' ? 'the work tree' : code(labels.head)}.`, ''];
@@ -89,11 +105,20 @@ export function markdown(diff: ModelDiff, labels: { base: string; head: string }
     for (const b of diff.bets) lines.push(b.from === null ? `- New bet **${text(b.title)}** (${code(b.to)}).` : `- **${text(b.title)}** goes from ${code(b.from)} to ${code(b.to)}.`);
     lines.push('');
   }
-  if (diff.added.length || diff.removed.length || diff.changed.length) {
+  if (diff.records.length) {
+    lines.push('#### Decisions and check-ins', '');
+    for (const r of diff.records) lines.push(recordLine(r));
+    lines.push('');
+  }
+  // Records said above are not repeated as entities.
+  const said = new Set(diff.records.map((r) => r.id));
+  const added = diff.added.filter((e) => !said.has(e.id));
+  const changed = diff.changed.filter((e) => !said.has(e.id));
+  if (added.length || diff.removed.length || changed.length) {
     lines.push('#### Entities', '');
-    for (const e of diff.added) lines.push(`- Added ${text(e.kind)} **${text(e.title)}** (${code(e.file)}).`);
+    for (const e of added) lines.push(`- Added ${text(e.kind)} **${text(e.title)}** (${code(e.file)}).`);
     for (const e of diff.removed) lines.push(`- Removed ${text(e.kind)} **${text(e.title)}** (${code(e.file)}).`);
-    for (const e of diff.changed) {
+    for (const e of changed) {
       const parts = e.fields.map(listChange);
       if (e.bodyChanged) parts.push('text edited');
       lines.push(`- Changed ${text(e.kind)} **${text(e.title)}**: ${parts.join('; ')}.`);

@@ -1,6 +1,6 @@
 // `opmodel new KIND TITLE`: create an entity file from a template, with its id taken from the title.
 import { basename, join } from 'node:path';
-import { builtinKindNames, builtinKinds, kindsOf } from '../model/kinds.js';
+import { builtinKindNames, builtinKinds, kindsOf, ofKind } from '../model/kinds.js';
 import { loadConfig, type Config } from '../config.js';
 import { walkModel } from '../model/load.js';
 import { escapeControl } from '../reporters/escape.js';
@@ -9,24 +9,33 @@ import { suggestId } from '../rules/id.js';
 import { writeNewFile } from '../util/write.js';
 import { closest } from '../util/did-you-mean.js';
 import { template } from './templates.js';
-import { type Command, parse, repoDir, UsageError } from './command.js';
+import { asOf, asOfOption, type Command, parse, repoDir, UsageError } from './command.js';
+import { loadModel } from '../model/load.js';
+import { checkIn, checkInTemplate } from '../model/kinds/check-in.js';
 
 export const command: Command = {
   help: `Usage: opmodel new KIND TITLE [--dir DIR]
+       opmodel new check-in BET [--dir DIR] [--as-of DATE]
 
 Create a new file in the model from a template. The id (file name) comes from
 the title: opmodel new bet "Faster onboarding" creates model/bets/faster-onboarding.md.
 It never overwrites a file, and refuses (exit 1) an id that any file in the model
 already has, of any kind: ids are unique across the whole model.
 
+A check-in is named after its bet and date: opmodel new check-in self-serve-onboarding
+creates model/check-ins/self-serve-onboarding-<today>.md with the bet's leading
+indicators listed; fill in each value and the confidence.
+
 KIND: ${builtinKinds.filter((k) => k.folder !== '').map((k) => k.name).join(', ')} (or a custom kind from opmodel.config.yaml)
 
 Options:
-  --dir DIR   the repository root (default: the current folder)
+  --dir DIR       the repository root (default: the current folder)
+  --as-of DATE    the check-in's date (default: today)
 `,
   async run(args) {
-    const { values, positionals } = parse(args, { dir: { type: 'string' } });
+    const { values, positionals } = parse(args, { dir: { type: 'string' }, ...asOfOption });
     const [kind, ...titleWords] = positionals;
+    if (kind === 'check-in') return newCheckIn(repoDir(values.dir), titleWords, asOf(values['as-of']));
     const title = titleWords.join(' ').trim();
     if (!kind || !title) throw new UsageError('new needs a KIND and a TITLE, such as `opmodel new bet "Faster onboarding"`.');
     const root = repoDir(values.dir);
@@ -57,15 +66,41 @@ Options:
   },
 };
 
+/** `opmodel new check-in BET`: a check-in of an existing bet for `today`, its leading indicators listed. */
+async function newCheckIn(root: string, words: string[], today: string): Promise<number> {
+  if (words.length !== 1) throw new UsageError('new check-in needs one BET id, such as `opmodel new check-in self-serve-onboarding`.');
+  const betId = words[0]!;
+  const config = loadConfig(root, rules, builtinKindNames);
+  const model = await loadModel(root, config, undefined, false);
+  const bets = ofKind(model.entities, 'bet');
+  const bet = bets.find((b) => b.id === betId);
+  if (!bet) {
+    const guess = closest(betId, bets.map((b) => b.id));
+    process.stderr.write(
+      `opmodel: '${escapeControl(betId)}' is not a bet id${guess ? `; did you mean '${guess}'?` : '.'} Nothing was written.\n` +
+        'A bet id is the file name of a bet in the bets folder, without .md.\n',
+    );
+    return 1;
+  }
+  const id = `${bet.id}-${today}`;
+  const file = `${config.model}/${checkIn.folder}/${id}.md`;
+  const holder = fileWithId(root, config, id);
+  if (holder !== undefined) return refuseTaken(id, holder, 'This bet has a check-in for that date already: edit that file instead.');
+  const indicators = Array.isArray(bet.data.leading_indicators) ? bet.data.leading_indicators : [];
+  const text = checkInTemplate(bet.id, today, indicators.filter((i) => i && typeof i.metric === 'string'));
+  const refusal = writeNewFile(root, join(root, file), text);
+  if (refusal === 'exists') return refuseTaken(id, file, 'This bet has a check-in for that date already: edit that file instead.');
+  if (refusal) throw new UsageError(`${file} is outside the repository or behind a link; nothing was written.`);
+  process.stdout.write(`Created ${file}\nFill in each value and the confidence (the lines marked with #), then run \`opmodel lint\`.\n`);
+  return 0;
+}
+
 /** The model file whose id (file name) is `id`, in any folder, compared without case. */
 export function fileWithId(root: string, config: Config, id: string): string | undefined {
   return walkModel(root, config).found.find((f) => /\.md$/i.test(f.file) && basename(f.file).replace(/\.md$/i, '').toLowerCase() === id)?.file;
 }
 
-function refuseTaken(id: string, holder: string): number {
-  process.stderr.write(
-    `opmodel: the id '${id}' is taken by ${escapeControl(holder)}; ids are unique across the whole model, so nothing was written.\n` +
-      'Choose another title (the id is made from it), or edit that file instead.\n',
-  );
+function refuseTaken(id: string, holder: string, hint = 'Choose another title (the id is made from it), or edit that file instead.'): number {
+  process.stderr.write(`opmodel: the id '${id}' is taken by ${escapeControl(holder)}; ids are unique across the whole model, so nothing was written.\n${hint}\n`);
   return 1;
 }

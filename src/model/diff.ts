@@ -42,6 +42,18 @@ export interface ModelDiff {
   changed: (EntityRef & { fields: FieldChange[]; bodyChanged: boolean })[];
   decisions: DecisionChange[];
   bets: { id: string; file: string; title: string; from: unknown; to: unknown }[];
+  /** Decision records and check-ins added or changed, with what the log and the review read. */
+  records: RecordChange[];
+}
+
+/** A decision record or check-in added or changed. */
+export interface RecordChange extends EntityRef {
+  change: 'added' | 'changed';
+  date: string | null;
+  /** Decision records: the decision right, its decider, status and the records it supersedes (with titles). */
+  decision?: { right: string | null; decidedBy: string | null; status: string; supersedes: EntityRef[] };
+  /** Check-ins: the bet (with its title), the confidence and what the owner proposes. */
+  checkIn?: { bet: EntityRef | null; confidence: string | null; next: string | null };
 }
 
 const ref = (e: Entity): EntityRef => ({ id: e.id, kind: e.kind, file: e.file, title: typeof e.data.title === 'string' ? e.data.title : e.id });
@@ -50,7 +62,7 @@ const ref = (e: Entity): EntityRef => ({ id: e.id, kind: e.kind, file: e.file, t
 export function diffModels(before: Entity[], after: Entity[]): ModelDiff {
   const oldById = new Map(before.map((e) => [e.id, e]));
   const newById = new Map(after.map((e) => [e.id, e]));
-  const result: ModelDiff = { added: [], removed: [], changed: [], decisions: [], bets: [] };
+  const result: ModelDiff = { added: [], removed: [], changed: [], decisions: [], bets: [], records: [] };
   for (const e of after) if (!oldById.has(e.id)) result.added.push(ref(e));
   for (const e of before) if (!newById.has(e.id)) result.removed.push(ref(e));
   for (const e of after) {
@@ -71,7 +83,24 @@ export function diffModels(before: Entity[], after: Entity[]): ModelDiff {
     if (isKind(e, 'bet') && !oldById.has(e.id)) result.bets.push({ id: e.id, file: e.file, title: ref(e).title, from: null, to: e.data.status ?? null });
   }
   result.decisions = diffDecisions(before, after);
+  const changedIds = new Set(result.changed.map((c) => c.id));
+  for (const e of after) {
+    if (e.broken || (e.kind !== 'decision' && e.kind !== 'check-in') || (oldById.has(e.id) && !changedIds.has(e.id))) continue;
+    result.records.push(recordOf(e, oldById.has(e.id) ? 'changed' : 'added', newById));
+  }
   return result;
+}
+
+const textOf = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+function recordOf(e: Entity, change: RecordChange['change'], byId: Map<string, Entity>): RecordChange {
+  const named = (id: unknown): EntityRef | null => (typeof id !== 'string' ? null : byId.get(id) ? ref(byId.get(id)!) : { id, kind: '', file: '', title: id });
+  const base = { ...ref(e), change, date: textOf(e.data.date) };
+  if (isKind(e, 'decision')) {
+    const supersedes = (Array.isArray(e.data.supersedes) ? e.data.supersedes : []).map(named).filter((r): r is EntityRef => r !== null);
+    return { ...base, decision: { right: textOf(e.data.decision), decidedBy: textOf(e.data.decided_by), status: textOf(e.data.status) ?? 'decided', supersedes } };
+  }
+  return { ...base, checkIn: { bet: named(e.data.bet), confidence: textOf(e.data.confidence), next: textOf(e.data.next) } };
 }
 
 /** Every decision row by its normalised wording; a decision recorded twice has two rows. */

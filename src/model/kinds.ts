@@ -7,7 +7,9 @@
 import { assessment } from './kinds/assessment.js';
 import { bet } from './kinds/bet.js';
 import { cadence } from './kinds/cadence.js';
+import { checkIn } from './kinds/check-in.js';
 import { contextTable } from './kinds/context-table.js';
+import { decision } from './kinds/decision.js';
 import { decisionRights } from './kinds/decision-rights.js';
 import { guardrail } from './kinds/guardrail.js';
 import { metric } from './kinds/metric.js';
@@ -21,7 +23,7 @@ import type { Config, CustomKind } from '../config.js';
 export type { Kind, KindDefinition, RelationSpec, TemplateInput } from './kinds/define.js';
 
 /** The built-in kinds, in the handbook's navigation order. Adding a kind is one line here. */
-export const builtinKinds = [model, bet, guardrail, decisionRights, contextTable, team, role, metric, cadence, assessment] as const;
+export const builtinKinds = [model, bet, guardrail, decisionRights, decision, contextTable, team, role, metric, cadence, checkIn, assessment] as const;
 
 /** A built-in kind's name. */
 export type BuiltinKindName = (typeof builtinKinds)[number]['name'];

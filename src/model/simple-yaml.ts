@@ -98,6 +98,9 @@ export function readSimpleYaml(source: string): SimpleYaml | undefined {
     while (next < lines.length) {
       const line = lines[next]!;
       if (line.text !== '' && !line.text.startsWith('#')) return line;
+      // An indented `#word` line may be text the writer meant as part of the value above:
+      // the frontmatter reader then looks for dropped comments, as it does for any ` #word`.
+      if (line.indent > 0 && /^#\S/.test(line.text)) commentAfterValue = true;
       next++;
     }
     return undefined;

@@ -14,6 +14,10 @@ export interface LeadingIndicator {
   target: string;
   /** When the target should be reached. */
   by?: IsoDate;
+  /** Where the metric stood when the bet started: the number behind `target`, for charting check-ins. */
+  baseline?: number;
+  /** The number the bet aims to reach: the number behind `target`. */
+  goal?: number;
 }
 
 /** A signal that the bet is doing harm. */

@@ -21,6 +21,16 @@ export interface Cadence extends CommonFields {
    * @minItems 1
    */
   participants?: Ref[];
+  /** The day it meets (weekly, biweekly, monthly and quarterly cadences). */
+  day?: 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+  /**
+   * The time it starts, "HH:MM" on the 24-hour clock.
+   * @pattern ^([01]\d|2[0-3]):[0-5]\d$
+   * @examples ["09:30"]
+   */
+  time?: string;
+  /** The week it meets in: of the month, or of the quarter for quarterly cadences. */
+  week?: 'first' | 'second' | 'third' | 'fourth' | 'last';
   /** What it reads. */
   inputs?: Text[];
   /** What it produces. */
@@ -41,6 +51,8 @@ export const cadence = defineKind<Cadence>()({
   template: () => ({
     frontmatter: `frequency: weekly # daily | weekly | biweekly | monthly | quarterly
 duration_minutes: 45
+day: tuesday # monday … sunday
+time: "09:30" # 24-hour
 owner: # the role or team id that runs it
 participants:
   - # a team or role id

@@ -28,13 +28,8 @@ export type Quarter = string;
  */
 export type Text = string;
 
-/** Fields every kind allows. */
-export interface CommonFields {
-  /**
-   * The title shown in the handbook.
-   * @minLength 1
-   */
-  title: string;
+/** Fields every kind allows besides `title`. */
+export interface BaseFields {
   /** The entity's id; optional, and when present it must equal the file name. */
   id?: Id;
   /** Free labels for grouping and search. */
@@ -42,6 +37,18 @@ export interface CommonFields {
   /** The date by which an owner re-reads and confirms this entity. */
   review_by?: IsoDate;
 }
+
+/** The title every kind but `check-in` requires. */
+export interface TitleField {
+  /**
+   * The title shown in the handbook.
+   * @minLength 1
+   */
+  title: string;
+}
+
+/** Fields every kind allows (TitleField last: the schema generator then lists `title` first). */
+export interface CommonFields extends BaseFields, TitleField {}
 
 /**
  * A reference: the id of another entity in the model.
