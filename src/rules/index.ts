@@ -5,6 +5,8 @@ import { rule as betWip } from './bet-wip.js';
 import { rule as cadenceCoverage } from './cadence-coverage.js';
 import { rule as contextEmpty } from './context-empty.js';
 import { rule as contextTable } from './context-table.js';
+import { rule as decisionAuthority } from './decision-authority.js';
+import { rule as decisionConsulted } from './decision-consulted.js';
 import { rule as decisionDuplicate } from './decision-duplicate.js';
 import { rule as decisionMatrix } from './decision-matrix.js';
 import { rule as file } from './file.js';
@@ -27,6 +29,8 @@ export const rules: readonly Rule[] = [
   cadenceCoverage,
   contextEmpty,
   contextTable,
+  decisionAuthority,
+  decisionConsulted,
   decisionDuplicate,
   decisionMatrix,
   file,
