@@ -306,6 +306,10 @@ export interface MetricView {
 
 export interface CadenceView {
   frequency: string | null;
+  /** The weekday it meets (`tuesday`), its start time (`09:30`) and, monthly or quarterly, which week (`first`, `last`). */
+  day: string | null;
+  time: string | null;
+  week: string | null;
   durationMinutes: number | null;
   owner: string | null;
   participants: string[];

@@ -522,7 +522,7 @@ function metricView(d: Record<string, unknown>): Omit<MetricView, 'source'> {
 
 function cadenceView(d: Record<string, unknown>): CadenceView {
   const minutes = typeof d.duration_minutes === 'number' && Number.isFinite(d.duration_minutes) && d.duration_minutes > 0 ? d.duration_minutes : null;
-  return { frequency: str(d.frequency), durationMinutes: minutes, owner: str(d.owner), participants: list(d.participants), inputs: list(d.inputs), outputs: list(d.outputs) };
+  return { frequency: str(d.frequency), day: str(d.day), time: str(d.time), week: str(d.week), durationMinutes: minutes, owner: str(d.owner), participants: list(d.participants), inputs: list(d.inputs), outputs: list(d.outputs) };
 }
 
 /** A scheme's letters in words, capitalised for the page: `{ D: 'Decides', … }`. */
