@@ -1,11 +1,13 @@
 // The handbook runs the operating model (SPEC §6, last bullets): each bet's indicator charts over its
 // check-ins, decision records with what superseded them, matrix rows linking their records, and the
 // "This week" agenda — checked on the handbook's data for the example model and for small edits of it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildHandbookData } from '../../src/site/handbook.js';
 import type { HandbookData, HandbookEntity } from '../../src/site/handbook-data.js';
 import { loadFixture } from './load-fixture.js';
-import { cleanTemp, copyOfExample, repoRoot, runCli, testToday, writeFile } from '../helpers.js';
+import { cleanTemp, copyOfExample, repoRoot, runCli, tempDir, testToday, writeFile } from '../helpers.js';
 
 const noHistory = { state: 'unavailable' as const, prefix: '', lastUpdated: new Map<string, string>(), commits: [] };
 const build = (root: string, today = testToday) => buildHandbookData(loadFixture(root), { today, history: noHistory });
@@ -142,5 +144,42 @@ describe('This week', () => {
     expect(run.status, run.stderr).toBe(0);
     const { version: _version, ...agenda } = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(JSON.parse(JSON.stringify(build(repoRoot, date).agenda))).toEqual(agenda);
+  });
+});
+
+describe('the built pages', () => {
+  let out: string;
+  const html = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
+  const all = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]!);
+  beforeAll(() => {
+    out = join(tempDir('opmodel-operate-site-'), 'site');
+    const run = runCli(['build', '--as-of', testToday, '--out', out], repoRoot);
+    expect(run.status, run.stderr).toBe(0);
+  }, 120_000);
+
+  test('This week has the sections `opmodel review` gives for the build’s date, in its order', () => {
+    const review = runCli(['review', '--as-of', testToday], repoRoot);
+    const headings = review.stdout.split('\n').filter((line) => line.startsWith('## ')).map((line) => line.slice(3));
+    expect(headings.length).toBeGreaterThan(2);
+    expect(all(html('this-week'), /<h2 id="[\w-]+">([^<]+)<\/h2>/g).filter((h) => h !== 'Search')).toEqual(headings);
+    expect(html('this-week')).toContain('Saturday, 21 November 2026');
+  });
+
+  test('a bet page draws each indicator as an SVG line with its numbers in a table', () => {
+    const page = html('bets/self-serve-onboarding');
+    const bet = find(data, 'self-serve-onboarding').bet!;
+    const lines = all(page, /<polyline points="([^"]+)"/g);
+    expect(lines).toHaveLength(bet.charts.length);
+    expect(lines[0]!.split(' ')).toHaveLength(bet.checkIns.length);
+    expect(all(page, /<caption id="chart-\d+-table">([^<]+)/g)[0]).toContain('baseline 38; goal 55');
+    expect(page).toMatch(/<th scope="row"><a href="\/check-ins\/self-serve-onboarding-2026-11-16\/"><time datetime="2026-11-16">/);
+  });
+
+  test('a matrix row links the records taken under it, and a record links back to the row', () => {
+    const record = find(data, 'connectors-in-the-pro-plan');
+    const matrix = find(data, record.decision!.row!.entity);
+    expect(html(matrix.path)).toContain(`href="/${record.path}"`);
+    expect(html(record.path)).toContain(`href="/${matrix.path}#${record.decision!.row!.anchor}"`);
+    expect(html(`decisions/payroll-add-on-per-location-pricing`)).toContain('Superseded by');
   });
 });
