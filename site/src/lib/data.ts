@@ -14,6 +14,8 @@ interface Loaded {
   units: Map<string, string>;
   /** Titles used by more than one entity of the same kind: those show their unit beside them. */
   shared: Set<string>;
+  /** indexMeta by kind, worked out once: every listing page of a section asks for it. */
+  meta: Map<string, { updated: string; editUrl: string | null }>;
 }
 
 let loaded: Loaded | undefined;
@@ -40,7 +42,7 @@ export function handbook(): Loaded {
     if (seen.has(key)) shared.add(key);
     seen.add(key);
   }
-  loaded = { data, mtime, byId, byKind, units, shared };
+  loaded = { data, mtime, byId, byKind, units, shared, meta: new Map() };
   return loaded;
 }
 
@@ -102,6 +104,8 @@ export function folderUrl(folder: string): string | null {
 
 /** For an index page: when the newest of its entities changed, and a link to their folder in the repository. */
 export function indexMeta(kind: string): { updated: string; editUrl: string | null } {
+  const known = handbook().meta.get(kind);
+  if (known) return known;
   const entities = ofKind(kind);
   const dates = entities.map((e) => e.updated).filter((d) => d !== 'unknown').sort();
   const folders = [...new Set(entities.map((e) => e.file.split('/').slice(0, -1).join('/')))];
@@ -113,5 +117,7 @@ export function indexMeta(kind: string): { updated: string; editUrl: string | nu
     while (i < common.length && parts[i] === common[i]) i++;
     common = common.slice(0, i);
   }
-  return { updated: dates.at(-1) ?? 'unknown', editUrl: folderUrl(entities.length ? common.join('/') : handbook().data.site.modelDir) };
+  const meta = { updated: dates.at(-1) ?? 'unknown', editUrl: folderUrl(entities.length ? common.join('/') : handbook().data.site.modelDir) };
+  handbook().meta.set(kind, meta);
+  return meta;
 }
