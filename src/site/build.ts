@@ -75,19 +75,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     // the finished, indexed site then replaces outDir in one step.
     const site = copySite(work);
     const staged = join(site, 'out');
-    const search = await startSearchIndex(base);
-    let pages: number;
-    try {
-      await runAstro(site, 'build', { dataFile, outDir: staged, base, cacheDir: join(work, 'cache'), logLevel: options.logLevel ?? 'warn' }, search);
-      rmSync(join(staged, '.prerender'), { recursive: true, force: true });
-      writeFileSync(join(staged, outputMarker), 'Built by opmodel build; the next build replaces this folder.\n');
-      const built = performance.now();
-      log(`Built the pages in ${seconds(built - prepared)}.`);
-      pages = await search.finish(staged);
-      log(`Indexed ${pages} pages for search, ${seconds(performance.now() - built)} after the pages were built.`);
-    } finally {
-      await search.close();
-    }
+    await runAstro(site, 'build', { dataFile, outDir: staged, base, cacheDir: join(work, 'cache'), logLevel: options.logLevel ?? 'warn' });
+    rmSync(join(staged, '.prerender'), { recursive: true, force: true });
+    writeFileSync(join(staged, outputMarker), 'Built by opmodel build; the next build replaces this folder.\n');
+    const built = performance.now();
+    log(`Built the pages in ${seconds(built - prepared)}.`);
+
+    const pages = await indexForSearch(staged);
+    log(`Indexed ${pages} pages for search in ${seconds(performance.now() - built)}.`);
     publish(staged, outDir);
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -223,10 +218,9 @@ function copySite(work: string): string {
 /**
  * Runs the dev server in this process (or in a child on this same Node when OPMODEL_ASTRO_CHILD=1:
  * the dev server's tests, as Astro's dev server stands down inside Vitest). A build always runs in a
- * child, which hands each page it renders to `search` and whose memory is gone before Pagefind
- * writes its index.
+ * child, whose memory is gone before Pagefind indexes the pages: the two together would hold twice.
  */
-async function runAstro(site: string, command: 'build' | 'dev', run: AstroRun, search?: SearchIndex): Promise<RunningAstro> {
+async function runAstro(site: string, command: 'build' | 'dev', run: AstroRun): Promise<RunningAstro> {
   if (!nodeIsNewEnough(process.versions.node)) {
     throw new Error(`The handbook needs Node.js 22.12 or newer; this is Node.js ${process.versions.node}.`);
   }
@@ -249,15 +243,11 @@ async function runAstro(site: string, command: 'build' | 'dev', run: AstroRun, s
   const flags = command === 'build' ? ['--max-semi-space-size=32'] : [];
   const child = spawn(process.execPath, [...flags, join(site, 'run-astro.mjs'), command, JSON.stringify(run)], {
     cwd: site,
-    stdio: ['ignore', 'pipe', 'inherit', ...(search ? ['ipc' as const] : [])],
+    stdio: ['ignore', 'pipe', 'inherit'],
     env: childEnv(),
   });
   child.stdout?.pipe(process.stderr);
   if (command === 'build') {
-    // Each page the child renders comes here for the search index; the answer lets it send the next.
-    child.on('message', (page: { pathname: string; html: string }) => {
-      void search?.add(page.pathname, page.html).then(() => child.connected && child.send('indexed'));
-    });
     await exited(child, 'The handbook build failed');
     return { stop: async () => {} };
   }
@@ -298,50 +288,20 @@ function nodeIsNewEnough(version: string): boolean {
   return major > 22 || (major === 22 && minor >= 12);
 }
 
-/** A search index that takes pages while Astro renders them (site/run-astro.mjs), then writes Pagefind's bundle. */
-interface SearchIndex {
-  /** Indexes one rendered page, by its path on the site (with the base). */
-  add(pathname: string, html: string): Promise<void>;
-  /** Writes outDir/pagefind once every page is in (indexing the folder if none was handed over); returns the page count. */
-  finish(outDir: string): Promise<number>;
-  close(): Promise<void>;
-}
-
-/** Starts Pagefind (its own process), so pages are indexed beside Astro's rendering rather than after it. */
-async function startSearchIndex(base: string): Promise<SearchIndex> {
+/** Indexes the built pages with Pagefind and writes its bundle (and UI) to outDir/pagefind. */
+async function indexForSearch(outDir: string): Promise<number> {
   const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) {
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Search index: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length) throw new Error(`Search index: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    if (written.errors.length) throw new Error(`Search index: ${written.errors.join('; ')}`);
+    return added.page_count;
+  } finally {
     await pagefind.close();
-    throw new Error(`Search index: ${errors.join('; ')}`);
   }
-  const failures: string[] = [];
-  let added = 0;
-  return {
-    async add(pathname, content) {
-      // The URL Pagefind gives the page when it indexes the output folder: from the site root, without the base.
-      const url = `/${pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\/+/, '')}`;
-      added++;
-      try {
-        failures.push(...(await index.addHTMLFile({ url, content })).errors);
-      } catch (error) {
-        failures.push((error as Error).message);
-      }
-    },
-    async finish(outDir) {
-      let count = added;
-      if (added === 0) {
-        const found = await index.addDirectory({ path: outDir });
-        failures.push(...found.errors);
-        count = found.page_count;
-      }
-      if (failures.length) throw new Error(`Search index: ${failures.join('; ')}`);
-      const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-      if (written.errors.length) throw new Error(`Search index: ${written.errors.join('; ')}`);
-      return count;
-    },
-    close: async () => void (await pagefind.close()),
-  };
 }
 
 function seconds(ms: number): string {
