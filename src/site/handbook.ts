@@ -520,7 +520,7 @@ function assessmentView(d: Record<string, unknown>, thresholds: Thresholds): Ass
     total: score?.total ?? 0,
     max: score?.max ?? 0,
     band: score?.band ?? 'intervention-overdue',
-    thresholds,
+    thresholds: score ? { healthy: score.thresholds.healthy, drift: score.thresholds.drift } : thresholds,
     // Categories nobody scored would draw empty bars.
     categories: (score?.categories ?? []).filter((category) => category.max > 0),
     weakCategories: score?.weakCategories ?? [],
