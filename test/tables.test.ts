@@ -91,4 +91,10 @@ describe('a cell holds the text a reader sees', () => {
   it('a pipe inside a bare web address still splits the row, as GFM says (satteri once kept it)', () => {
     expect(cells('Visit www.x.org/a|.b| a | b |\n|---|---|\n| c | d |\n')).toEqual([]);
   });
+
+  it('a bare web address right before a cell\'s pipe ends at the pipe (satteri once took the pipe into its URL)', () => {
+    const body = '| Decision | Context | Notes |\n|---|---|---|\n| Pricing | [Memo](../memo.md) www.x.org| [Log](../log.md) |\n';
+    expect(difference(body, opmodelReader, remarkReader)).toBeUndefined();
+    expect(readBody(body, 1, true).links.map((l) => l.url)).toContain('http://www.x.org');
+  });
 });

@@ -85,14 +85,19 @@ export function parseWithRemark(body: string): MdNode {
 /**
  * Whether a satteri tree may be used as it is, checked in one walk: no node is
  * deeper than maxTreeDepth, and each table row has as many cells as its line has parts between
- * pipes, as GFM splits rows (on every unescaped `|`, even inside code or a bare URL). satteri
- * once kept a `|` inside a bare `www.` address, making a table that remark and GFM do not.
+ * pipes, as GFM splits rows (on every unescaped `|`, even inside code or a bare URL), and nothing
+ * in a cell ends past the cell. satteri once kept a `|` inside a bare `www.` address, making a
+ * table (or a link) that remark and GFM do not.
  */
-function wellFormed(node: MdNode, source: string, depth = 0): boolean {
+function wellFormed(node: MdNode, source: string, depth = 0, cellEnd = Infinity): boolean {
   if (depth > maxTreeDepth) return false;
+  // Nothing inside a table cell may run past the cell: satteri once let a bare `www.` address
+  // take the `|` after it into its URL while the cell itself ended before the pipe.
+  const end = node.position?.end.offset;
+  if (end !== undefined && end > cellEnd) return false;
+  if (node.type === 'tableCell' && end !== undefined) cellEnd = end;
   if (node.type === 'tableRow') {
     const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
     if (start !== undefined && end !== undefined && cellsWritten(source.slice(start, end)) !== (node.children?.length ?? 0)) return false;
   }
   const children = node.children;
@@ -100,7 +105,7 @@ function wellFormed(node: MdNode, source: string, depth = 0): boolean {
     // (Recursion stops at maxTreeDepth, so the stack stays shallow.)
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
-      if (child.children && !wellFormed(child, source, depth + 1)) return false;
+      if ((child.children || cellEnd !== Infinity) && !wellFormed(child, source, depth + 1, cellEnd)) return false;
     }
   }
   return true;

@@ -256,7 +256,7 @@ export function reviewAgenda(entities: readonly Entity[], today: string): Agenda
  * a day the model does not say (daily, or no `day`), or undefined
  * when it does not meet that week or the model does not say enough to place it.
  */
-function meetingIn(frequency: string, day: string | null, week: string | null, monday: string): string | null | undefined {
+export function meetingIn(frequency: string, day: string | null, week: string | null, monday: string): string | null | undefined {
   const offset = day ? (weekdays.indexOf(day as (typeof weekdays)[number]) + 6) % 7 : -1;
   const dayThisWeek = offset >= 0 && weekdays.includes(day as (typeof weekdays)[number]) ? addDays(monday, offset) : null;
   if (frequency === 'daily') return null;

@@ -1,10 +1,15 @@
 // The rule registry, in alphabetical order. The id, the file name and the docs slug are one string.
 import type { Rule } from './rule.js';
 import { rule as assessment } from './assessment.js';
+import { rule as betExpired } from './bet-expired.js';
 import { rule as betWip } from './bet-wip.js';
 import { rule as cadenceCoverage } from './cadence-coverage.js';
+import { rule as checkInDue } from './check-in-due.js';
+import { rule as checkInMetric } from './check-in-metric.js';
 import { rule as contextEmpty } from './context-empty.js';
 import { rule as contextTable } from './context-table.js';
+import { rule as decisionAuthority } from './decision-authority.js';
+import { rule as decisionConsulted } from './decision-consulted.js';
 import { rule as decisionDuplicate } from './decision-duplicate.js';
 import { rule as decisionMatrix } from './decision-matrix.js';
 import { rule as file } from './file.js';
@@ -23,10 +28,15 @@ import { rule as yamlComment } from './yaml-comment.js';
 
 export const rules: readonly Rule[] = [
   assessment,
+  betExpired,
   betWip,
   cadenceCoverage,
+  checkInDue,
+  checkInMetric,
   contextEmpty,
   contextTable,
+  decisionAuthority,
+  decisionConsulted,
   decisionDuplicate,
   decisionMatrix,
   file,

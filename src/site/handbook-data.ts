@@ -1,5 +1,6 @@
 // The shape of the handbook's data: everything the Astro site renders, as one plain JSON document.
 // Written by buildHandbookData (Node side), read by site/src/lib/data.ts (type-only import).
+import type { Agenda } from '../model/review.js';
 
 /** The whole handbook, JSON-serialisable. */
 export interface HandbookData {
@@ -16,6 +17,8 @@ export interface HandbookData {
   /** Pages of the sections too long for one page: one group (a unit, a quarter) per page, in chunks. */
   listings: ListingPage[];
   changelog: Changelog;
+  /** The weekly operating review's agenda as of `site.today` (the same data `opmodel review` renders). */
+  agenda: Agenda;
 }
 
 /** A unit of the company: a team at the top of the team hierarchy. */
@@ -167,6 +170,8 @@ export interface HandbookEntity {
   /** For decision-rights: the parsed matrices. */
   matrices?: MatrixView[];
   assessment?: AssessmentView;
+  decision?: DecisionView;
+  checkIn?: CheckInView;
 }
 
 /** References of one field, e.g. "Owner" → [growth]. */
@@ -210,6 +215,56 @@ export interface BetView {
   alternatives: { option: string; whyNot: string }[];
   checkpoints: string[];
   signedOffBy: string[];
+  /** The bet's check-ins, oldest first (undated ones left out). */
+  checkIns: { id: string; date: string; confidence: string | null }[];
+  /** The latest check-in's confidence, or null when there is none. */
+  confidence: string | null;
+  /** Each leading indicator's values over the check-ins, against its baseline and goal. */
+  charts: IndicatorChart[];
+}
+
+/** One leading indicator over a bet's check-ins, with the chart's geometry computed at build time. */
+export interface IndicatorChart {
+  metric: string;
+  baseline: number | null;
+  goal: number | null;
+  /** One point per check-in that gave a number, oldest first; x and y are SVG coordinates. */
+  points: { date: string; value: number; checkIn: string; x: number; y: number }[];
+  /** SVG y of the baseline and goal lines, null when the bet gives no such number. */
+  baselineY: number | null;
+  goalY: number | null;
+  /** Lowest and highest value on the y axis. */
+  min: number;
+  max: number;
+  width: number;
+  height: number;
+  /** The plot area's edges in SVG coordinates (axes are drawn along left and bottom). */
+  plot: { left: number; right: number; top: number; bottom: number };
+}
+
+export interface DecisionView {
+  /** The decision right, as the record writes it. */
+  right: string;
+  /** The matrix row it was taken under (page path and anchor), when one has that text. */
+  row: { entity: string; anchor: string } | null;
+  decidedBy: string | null;
+  date: string | null;
+  status: string;
+  consulted: string[];
+  informed: string[];
+  bets: string[];
+  supersedes: string[];
+  /** Records that name this one in their `supersedes`. */
+  supersededBy: string[];
+}
+
+export interface CheckInView {
+  bet: string | null;
+  date: string | null;
+  confidence: string | null;
+  indicators: { metric: string | null; value: number | null; note: string | null }[];
+  harmSignals: string[];
+  next: string | null;
 }
 
 export interface GuardrailView {
@@ -251,6 +306,10 @@ export interface MetricView {
 
 export interface CadenceView {
   frequency: string | null;
+  /** The weekday it meets (`tuesday`), its start time (`09:30`) and, monthly or quarterly, which week (`first`, `last`). */
+  day: string | null;
+  time: string | null;
+  week: string | null;
   durationMinutes: number | null;
   owner: string | null;
   participants: string[];
@@ -274,6 +333,8 @@ export interface MatrixView {
     /** Column id → letter. */
     cells: Record<string, string>;
     decides: string | null;
+    /** Decision records taken under this row (their `decision` is the row's text, ignoring case), newest first. */
+    records: string[];
   }[];
 }
 

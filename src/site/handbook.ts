@@ -7,10 +7,11 @@ import type { LoadedModel } from '../model/load.js';
 import type { SiteSettings } from '../config.js';
 import { referencesOf, relationFields, type RelationField } from '../model/relations.js';
 import { decisionMatrices, schemes, type DecisionMatrix } from '../model/decision-rights.js';
-import { isPastReview } from '../model/review.js';
+import { isPastReview, reviewAgenda } from '../model/review.js';
+import { indicatorChart } from './chart.js';
 import { defaultThresholds, newestFirst, scoreAssessment, type Thresholds } from '../model/assessment.js';
 import type {
-  AssessmentView, BetView, BodyPart, CadenceView, Changelog, DecisionInvolvement, Facet, GuardrailView, HandbookData,
+  AssessmentView, BetView, BodyPart, CadenceView, Changelog, CheckInView, DecisionInvolvement, DecisionView, Facet, GuardrailView, HandbookData,
   HandbookEntity, HomeData, ListingPage, MatrixView, MetricView, ModelView, RelationGroup, RoleView, SectionInfo, TeamView, UnitInfo,
 } from './handbook-data.js';
 
@@ -21,7 +22,7 @@ export const pageSize = 80;
 const pageSizeOf: Record<string, number> = { cadence: 40, 'context-table': 20 };
 import { isEntityFile, readGitHistory, type GitHistory } from './git.js';
 import { renderBody, renderBodyHtml, resolveRelative, type LinkContext } from './markdown.js';
-import { todayString } from '../util/today.js';
+import { isCalendarDate, todayString } from '../util/today.js';
 
 /** What the handbook needs of the loaded model (a hand-written one will do in tests). */
 export type HandbookModel = Pick<LoadedModel, 'root' | 'modelDir' | 'entities'>;
@@ -59,6 +60,8 @@ const builtinSections: { kind: string; slug: string; title: string }[] = [
   { kind: 'metric', slug: 'metrics', title: 'Metrics' },
   { kind: 'cadence', slug: 'cadences', title: 'Cadences' },
   { kind: 'assessment', slug: 'assessments', title: 'Assessment' },
+  { kind: 'decision', slug: 'decisions', title: 'Decision log' },
+  { kind: 'check-in', slug: 'check-ins', title: 'Check-ins' },
 ];
 
 /** Builds the handbook's data from the loaded model. Never reads model files; runs git three times. */
@@ -128,6 +131,31 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
     }
   }
 
+  // Decision records: the matrix row each was taken under (by its text, ignoring case), and the reverse of `supersedes`.
+  const rowOf = new Map<string, { entity: string; anchor: string }>();
+  for (const [entity, found] of matrices) {
+    found.forEach((matrix, m) => matrix.rows.forEach((row, r) => {
+      const key = rightKey(row.decision);
+      if (!rowOf.has(key)) rowOf.set(key, { entity, anchor: rowAnchor(m, r, row.decision) });
+    }));
+  }
+  // Newest first; a record without a date still counts, last.
+  const records = source.filter((e) => e.kind === 'decision').sort((a, b) => (str(b.data.date) ?? '').localeCompare(str(a.data.date) ?? '') || a.id.localeCompare(b.id));
+  const recordsByRight = new Map<string, string[]>();
+  const supersededBy = new Map<string, string[]>();
+  for (const record of records) {
+    const key = rightKey(str(record.data.decision) ?? '');
+    recordsByRight.set(key, [...(recordsByRight.get(key) ?? []), record.id]);
+    for (const old of list(record.data.supersedes)) supersededBy.set(old, [...(supersededBy.get(old) ?? []), record.id]);
+  }
+  // Check-ins by bet, oldest first.
+  const checkInsOf = new Map<string, Entity[]>();
+  for (const checkIn of source) {
+    const bet = checkIn.kind === 'check-in' ? str(checkIn.data.bet) : null;
+    if (bet && isIsoDate(checkIn.data.date)) checkInsOf.set(bet, [...(checkInsOf.get(bet) ?? []), checkIn]);
+  }
+  for (const found of checkInsOf.values()) found.sort((a, b) => String(a.data.date).localeCompare(String(b.data.date)) || a.id.localeCompare(b.id));
+
   // Team tree: children and the product group each team sits in.
   const children = new Map<string, string[]>();
   for (const entity of source) {
@@ -175,7 +203,7 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
     const result: HandbookEntity = {
       id: entity.id,
       kind: entity.kind,
-      title: titleOf(entity),
+      title: entity.kind === 'check-in' ? checkInTitle(entity, byId) : titleOf(entity),
       file: entity.file,
       unit: unitOf.get(entity.id) ?? null,
       path: pathOf(entity),
@@ -198,7 +226,7 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
         result.model = modelView(d);
         break;
       case 'bet':
-        result.bet = betView(d);
+        result.bet = { ...betView(d), ...betProgress(d, checkInsOf.get(entity.id) ?? []) };
         break;
       case 'guardrail':
         result.guardrail = guardrailView(d);
@@ -216,10 +244,16 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
         result.cadence = cadenceView(d);
         break;
       case 'decision-rights':
-        result.matrices = entityMatrices.map(matrixView);
+        result.matrices = entityMatrices.map((matrix, i) => matrixView(matrix, i, recordsByRight));
         break;
       case 'assessment':
         result.assessment = assessmentView(d, thresholds);
+        break;
+      case 'decision':
+        result.decision = { ...decisionView(d), row: rowOf.get(rightKey(str(d.decision) ?? '')) ?? null, supersededBy: supersededBy.get(entity.id) ?? [] };
+        break;
+      case 'check-in':
+        result.checkIn = checkInView(d);
         break;
     }
     return result;
@@ -242,6 +276,7 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
     units,
     listings,
     changelog: changelogOf(history, entityByFile, pages, base, repo, options.changelogLimit ?? 50),
+    agenda: reviewAgenda(source, today),
   };
 }
 
@@ -268,6 +303,7 @@ function sectionsOf(entities: Entity[], history: GitHistory): SectionInfo[] {
   for (const kind of custom) {
     sections.push({ kind, slug: `kinds/${slug(kind)}`, title: capitalise(kind.replace(/[-_]/g, ' ')), count: counts.get(kind)!, paged: false, facets: [] });
   }
+  sections.push({ kind: null, slug: 'this-week', title: 'This week', count: 0, paged: false, facets: [] });
   sections.push({ kind: null, slug: 'changelog', title: 'Changelog', count: history.commits.length, paged: false, facets: [] });
   return sections;
 }
@@ -450,7 +486,7 @@ function modelView(d: Record<string, unknown>): ModelView {
   return { version: str(d.version), quarter: str(d.quarter), northStar: str(d.north_star), owner: str(d.owner) };
 }
 
-function betView(d: Record<string, unknown>): BetView {
+function betView(d: Record<string, unknown>): Omit<BetView, 'checkIns' | 'confidence' | 'charts'> {
   return {
     status: str(d.status) ?? 'proposed',
     owner: str(d.owner),
@@ -486,7 +522,7 @@ function metricView(d: Record<string, unknown>): Omit<MetricView, 'source'> {
 
 function cadenceView(d: Record<string, unknown>): CadenceView {
   const minutes = typeof d.duration_minutes === 'number' && Number.isFinite(d.duration_minutes) && d.duration_minutes > 0 ? d.duration_minutes : null;
-  return { frequency: str(d.frequency), durationMinutes: minutes, owner: str(d.owner), participants: list(d.participants), inputs: list(d.inputs), outputs: list(d.outputs) };
+  return { frequency: str(d.frequency), day: str(d.day), time: str(d.time), week: str(d.week), durationMinutes: minutes, owner: str(d.owner), participants: list(d.participants), inputs: list(d.inputs), outputs: list(d.outputs) };
 }
 
 /** A scheme's letters in words, capitalised for the page: `{ D: 'Decides', … }`. */
@@ -495,7 +531,7 @@ function letterWords(scheme: DecisionMatrix['scheme']): Record<string, string> {
   return Object.fromEntries(Object.entries(words).map(([letter, word]) => [letter, capitalise(word)]));
 }
 
-function matrixView(matrix: DecisionMatrix, index: number): MatrixView {
+function matrixView(matrix: DecisionMatrix, index: number, recordsByRight: Map<string, string[]>): MatrixView {
   return {
     scheme: matrix.scheme,
     columns: matrix.columns,
@@ -503,6 +539,7 @@ function matrixView(matrix: DecisionMatrix, index: number): MatrixView {
     rows: matrix.rows.map((row, i) => ({
       anchor: rowAnchor(index, i, row.decision),
       decision: row.decision, sla: row.sla, escalation: row.escalation, cells: row.cells, decides: row.decides,
+      records: recordsByRight.get(rightKey(row.decision)) ?? [],
     })),
   };
 }
@@ -510,6 +547,53 @@ function matrixView(matrix: DecisionMatrix, index: number): MatrixView {
 /** The id of a matrix row on its page: matrix and row number, with the decision's words to read. */
 function rowAnchor(matrix: number, row: number, decision: string): string {
   return `m${matrix + 1}-${row + 1}-${slug(decision).slice(0, 48).replace(/-$/, '')}`;
+}
+
+/** A decision right's text as records and rows are matched: trimmed, lower case. */
+function rightKey(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+function decisionView(d: Record<string, unknown>): Omit<DecisionView, 'row' | 'supersededBy'> {
+  return {
+    right: str(d.decision) ?? '', decidedBy: str(d.decided_by), date: str(d.date), status: str(d.status) ?? 'decided',
+    consulted: list(d.consulted), informed: list(d.informed), bets: list(d.bets), supersedes: list(d.supersedes),
+  };
+}
+
+function checkInView(d: Record<string, unknown>): CheckInView {
+  return {
+    bet: str(d.bet), date: str(d.date), confidence: str(d.confidence),
+    indicators: records(d.indicators).map((r) => ({ metric: str(r.metric), value: num(r.value), note: str(r.note) })),
+    harmSignals: list(d.harm_signals), next: str(d.next),
+  };
+}
+
+/** "<bet title>, <date>" for a check-in without a title of its own. */
+function checkInTitle(entity: Entity, byId: Map<string, Entity>): string {
+  const own = nonEmpty(entity.data.title);
+  if (own) return own;
+  const bet = byId.get(str(entity.data.bet) ?? '');
+  const date = str(entity.data.date);
+  return bet && date ? `${titleOf(bet)}, ${date}` : entity.id;
+}
+
+/** A bet's check-ins, latest confidence and one chart per leading indicator. */
+function betProgress(d: Record<string, unknown>, checkIns: Entity[]): Pick<BetView, 'checkIns' | 'confidence' | 'charts'> {
+  const charts = records(d.leading_indicators).flatMap((indicator) => {
+    const metric = str(indicator.metric);
+    if (!metric) return [];
+    const values = checkIns.flatMap((checkIn) => {
+      const value = num(records(checkIn.data.indicators).find((r) => r.metric === metric)?.value);
+      return value === null ? [] : [{ date: String(checkIn.data.date), value, checkIn: checkIn.id }];
+    });
+    return values.length === 0 ? [] : [indicatorChart(metric, num(indicator.baseline), num(indicator.goal), values)];
+  });
+  return {
+    checkIns: checkIns.map((c) => ({ id: c.id, date: String(c.data.date), confidence: str(c.data.confidence) })),
+    confidence: str(checkIns.at(-1)?.data.confidence),
+    charts,
+  };
 }
 
 function assessmentView(d: Record<string, unknown>, thresholds: Thresholds): AssessmentView {
@@ -552,6 +636,14 @@ function str(value: unknown): string | null {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return null;
+}
+
+function num(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function isIsoDate(value: unknown): value is string {
+  return typeof value === 'string' && isCalendarDate(value);
 }
 
 function nonEmpty(value: unknown): string | null {

@@ -28,14 +28,16 @@ describe('the built handbook', () => {
     const expected = [
       'index.html', '404.html', 'bets/index.html', 'guardrails/index.html', 'decision-rights/index.html', 'context/index.html',
       'teams/index.html', 'roles/index.html', 'metrics/index.html', 'cadences/index.html', 'assessments/index.html',
-      'changelog/index.html', 'search/index.html', 'portfolio/index.html',
+      'changelog/index.html', 'search/index.html', 'portfolio/index.html', 'this-week/index.html',
+      // The decision log and the check-ins say how to start one when the model has none yet.
+      'decisions/index.html', 'check-ins/index.html',
       'bets/self-serve-onboarding/index.html', 'bets/ai-categorisation/index.html', 'guardrails/no-silent-data-loss/index.html',
       'decision-rights/product/index.html', 'context/product-context/index.html', 'teams/growth/index.html', 'roles/cpo/index.html',
       'metrics/activation-rate/index.html', 'cadences/standup/index.html', 'assessments/2026-q2/index.html',
     ];
     for (const page of expected) expect(pages, page).toContain(page);
-    // 27 entities, the model root being the home page: 26 entity pages + 13 others + 404.
-    expect(pages).toHaveLength(26 + 13 + 1);
+    // 27 entities, the model root being the home page: 26 entity pages + 16 others + 404.
+    expect(pages).toHaveLength(26 + 16 + 1);
     expect(existsSync(join(out, 'pagefind', 'pagefind-ui.js'))).toBe(true);
     expect(existsSync(join(out, 'pagefind', 'pagefind-entry.json'))).toBe(true);
   });

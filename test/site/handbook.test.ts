@@ -143,8 +143,8 @@ describe('derived views', () => {
     expect(assessment.categories.map((c) => c.name)).toEqual(['strategy', 'execution', 'operations', 'tooling', 'talent']);
   });
 
-  test('sections follow the kinds present, then the changelog', () => {
-    expect(data.sections.map((s) => s.slug)).toEqual(['bets', 'guardrails', 'decision-rights', 'context', 'teams', 'roles', 'metrics', 'cadences', 'assessments', 'changelog']);
+  test('sections follow the kinds present, then This week and the changelog', () => {
+    expect(data.sections.map((s) => s.slug)).toEqual(['bets', 'guardrails', 'decision-rights', 'context', 'teams', 'roles', 'metrics', 'cadences', 'assessments', 'this-week', 'changelog']);
     expect(byId('growth').path).toBe('teams/growth/');
     expect(byId('operating-model').path).toBe('');
   });

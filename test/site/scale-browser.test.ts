@@ -139,8 +139,10 @@ describe.skipIf(!existsSync(executablePath) && !process.env.CI)('the handbook at
   test('axe finds no WCAG 2.1 AA violation on any page type, at 1280 and 390 px, light and dark', async () => {
     const first = (dir: string, section: string) => readdirSync(join(dir, section)).find((name) => existsSync(join(dir, section, name, 'index.html')))!;
     const paths = [
-      '', 'portfolio/', 'changelog/', 'search/?q=pricing',
-      ...['bets', 'guardrails', 'decision-rights', 'context', 'teams', 'roles', 'metrics', 'cadences', 'assessments'].flatMap((section) => [`${section}/`, `${section}/${first(example, section)}/`]),
+      '', 'portfolio/', 'changelog/', 'search/?q=pricing', 'this-week/',
+      // A bet with check-ins (its charts), and a matrix whose rows link decision records.
+      'bets/self-serve-onboarding/', 'decision-rights/product-decisions/',
+      ...['bets', 'guardrails', 'decision-rights', 'context', 'teams', 'roles', 'metrics', 'cadences', 'assessments', 'decisions', 'check-ins'].flatMap((section) => [`${section}/`, `${section}/${first(example, section)}/`]),
     ].map((path) => exampleServer.url + path);
     // A long section's listing page, from the generated model.
     paths.push(`${largeServer.url}bets/unit/${readdirSync(join(large, 'bets/unit'))[0]}/`, `${largeServer.url}roles/`);

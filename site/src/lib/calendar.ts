@@ -1,4 +1,5 @@
 // Calendar arithmetic for the cadence page: the weeks of a quarter and when each frequency meets.
+import { meetingIn } from '@opmodel/model/review.js';
 
 const day = 86400000;
 
@@ -79,4 +80,34 @@ export function inWeek(date: string, week: Date): boolean {
 /** `Jul 6` for a week start. */
 export function shortDate(date: Date): string {
   return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+}
+
+/**
+ * When a cadence meets in the week starting `week` (week `index` of the quarter starting `start`):
+ * the date, when its `day` (and `week` of the month or quarter) place it, as `opmodel review` places
+ * it (within the quarter, `start` to `end`); `true` when it meets that week on a day the model does not say; `false` when it does not meet.
+ */
+export function meetingInWeek(cadence: { frequency: string | null; day: string | null; week: string | null }, index: number, week: Date, start: Date, end: Date): string | boolean {
+  const frequency = cadence.frequency ?? '';
+  // Which weeks a biweekly cadence meets in is not recorded: every other week from the quarter's first.
+  if (frequency === 'biweekly' && index % 2 !== 0) return false;
+  if (cadence.day) {
+    const date = meetingIn(frequency, cadence.day, cadence.week, iso(week));
+    // A date outside the quarter (its first week may begin in the one before) is that quarter's meeting.
+    if (typeof date === 'string') return date >= iso(start) && date <= iso(end) ? date : false;
+    if (date === null) return true;
+    // A monthly or quarterly cadence with its week named does not meet this week.
+    if (cadence.week) return false;
+  }
+  return meetsInWeek(cadence.frequency, index, week, start);
+}
+
+/** `Tue 09:30` for a meeting's date and time. */
+export function dayAndTime(date: string, time: string | null): string {
+  const weekday = new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' });
+  return time ? `${weekday} ${time}` : weekday;
+}
+
+function iso(date: Date): string {
+  return date.toISOString().slice(0, 10);
 }

@@ -1,0 +1,35 @@
+// Rule `check-in-due`: an active bet nobody has checked in on for more than `max_days`.
+import { addDays } from '../model/review.js';
+import { isCalendarDate } from '../util/today.js';
+import { defineRule, positionOf } from './rule.js';
+
+export const rule = defineRule({
+  id: 'check-in-due',
+  description: 'An `active` bet whose latest check-in is more than `max_days` (default 14) before today, or that has none.',
+  defaultSeverity: 'warning',
+  defaultOptions: { max_days: 14 },
+  optionsSchema: { max_days: { type: 'integer', minimum: 0, description: 'How many days may pass between check-ins of an active bet.' } },
+  messages: {
+    none: 'This bet is active but has no check-in: run `opmodel new check-in {{bet}}` and fill in its leading indicators.',
+    overdue: 'The last check-in of this active bet was on {{date}}, {{days}} days ago (more than {{max}}): run `opmodel new check-in {{bet}}`.',
+  },
+  check({ ofKind, today, options, report }) {
+    const latest = new Map<string, string>();
+    for (const checkIn of ofKind('check-in')) {
+      const { bet, date } = checkIn.data;
+      if (typeof bet !== 'string' || typeof date !== 'string' || !isCalendarDate(date) || date > today) continue;
+      if ((latest.get(bet) ?? '') < date) latest.set(bet, date);
+    }
+    const dueBefore = addDays(today, -options.max_days);
+    for (const bet of ofKind('bet')) {
+      if (bet.data.status !== 'active') continue;
+      const last = latest.get(bet.id);
+      const position = positionOf(bet, '/status');
+      if (!last) report({ file: bet.file, position, messageId: 'none', data: { bet: bet.id } });
+      else if (last < dueBefore) {
+        const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${last}T00:00:00Z`)) / 86_400_000);
+        report({ file: bet.file, position, messageId: 'overdue', data: { bet: bet.id, date: last, days, max: options.max_days } });
+      }
+    }
+  },
+});
