@@ -1,7 +1,7 @@
 // `opmodel assess` and the `assessment` rule: the fifteen-statement template can flag a weak
 // category, default bands scale with the statements scored (config bands do not), and each team's
 // latest assessment is judged beside the company-wide one.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemp, copyOfExample, runCli, writeFile } from './helpers.js';
@@ -85,6 +85,8 @@ describe('bands', () => {
 describe('the latest assessment per team', () => {
   function model(): string {
     const root = copyOfExample();
+    // Only the assessments written here: the example's own team assessment is left out.
+    rmSync(join(root, 'model/assessments/2026-11-scheduling-self-assessment.md'));
     const fifteen = (score: number) => Array.from({ length: 15 }, () => score);
     writeFile(root, 'model/assessments/2026-04-self-assessment.md', assessmentFile('April company assessment', '2026-04-10', fifteen(1)));
     writeFile(root, 'model/assessments/2026-10-self-assessment.md', assessmentFile('October company assessment', '2026-10-02', fifteen(2)));
