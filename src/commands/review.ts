@@ -3,7 +3,7 @@
 import { loadConfig } from '../config.js';
 import { builtinKindNames } from '../model/kinds.js';
 import { loadModel } from '../model/load.js';
-import { reviewAgenda, type Agenda, type Section } from '../model/review.js';
+import { agendaDate, reviewAgenda, type Agenda, type Section } from '../model/review.js';
 import { markdownCode, markdownText } from '../reporters/github-text.js';
 import { rules } from '../rules/index.js';
 import { asOf, asOfOption, type Command, formatOption, parse, repoDir, UsageError } from './command.js';
@@ -39,8 +39,6 @@ Options:
 const text = markdownText;
 const code = markdownCode;
 const longDate = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
-const shortIn = (year: string) => (date: string) =>
-  new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', ...(date.startsWith(year) ? {} : { year: 'numeric' }), timeZone: 'UTC' });
 
 function list<T>(lines: string[], heading: string, section: Section<T> | undefined, item: (t: T) => string[]): void {
   if (!section) return;
@@ -53,7 +51,7 @@ function list<T>(lines: string[], heading: string, section: Section<T> | undefin
 /** The agenda as Markdown, ready to paste into the meeting notes. */
 export function agendaMarkdown(agenda: Agenda): string {
   // A date as "16 November", with its year when it is not the review's year.
-  const short = shortIn(agenda.asOf.slice(0, 4));
+  const short = (date: string) => agendaDate(date, agenda.asOf);
   const lines = [`# Weekly operating review, ${longDate(agenda.asOf)} ${agenda.asOf.slice(0, 4)}`, ''];
   const empty = !agenda.bets && !agenda.harmSignals && !agenda.proposals && !agenda.decisions && !agenda.pastReview && !agenda.quarterEnded && !agenda.cadences;
   if (empty) return `${lines.join('\n')}Nothing to review: every active bet checked in within two weeks and is on track.\n`;

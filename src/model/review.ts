@@ -285,3 +285,8 @@ export function isPastReview(entity: { kind: string; data: Readonly<Record<strin
   if (entity.kind === 'guardrail' && entity.data.status === 'retired') return false;
   return date < today;
 }
+
+/** A date on the agenda, as its readers say it: "17 November", with the year only when it is not the agenda's. */
+export function agendaDate(date: string, asOf: string): string {
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', ...(date.startsWith(asOf.slice(0, 4)) ? {} : { year: 'numeric' }), timeZone: 'UTC' });
+}
