@@ -340,6 +340,8 @@ export interface MatrixView {
 
 export interface AssessmentView {
   date: string | null;
+  /** The team it assesses; null for the whole company. */
+  team: string | null;
   total: number;
   max: number;
   band: 'healthy' | 'structural-drift' | 'intervention-overdue';
