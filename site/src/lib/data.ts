@@ -10,6 +10,9 @@ interface Loaded {
   data: HandbookData;
   mtime: number;
   byId: Map<string, HandbookEntity>;
+  /** Entities and listing pages by their page path (`bets/self-serve/`, `bets/unit/payments-emea/`). */
+  entityAt: Map<string, HandbookEntity>;
+  listingAt: Map<string, ListingPage>;
   byKind: Map<string, HandbookEntity[]>;
   units: Map<string, string>;
   /** Titles used by more than one entity of the same kind: those show their unit beside them. */
@@ -42,7 +45,9 @@ export function handbook(): Loaded {
     if (seen.has(key)) shared.add(key);
     seen.add(key);
   }
-  loaded = { data, mtime, byId, byKind, units, shared, meta: new Map() };
+  const entityAt = new Map(data.entities.map((entity) => [entity.path, entity]));
+  const listingAt = new Map(data.listings.map((listing) => [listing.path, listing]));
+  loaded = { data, mtime, byId, entityAt, listingAt, byKind, units, shared, meta: new Map() };
   return loaded;
 }
 
@@ -54,6 +59,12 @@ export function ofKind(kind: string): HandbookEntity[] {
 /** The entity with this id, if the model has it. */
 export function entity(id: string | null | undefined): HandbookEntity | undefined {
   return id ? handbook().byId.get(id) : undefined;
+}
+
+/** The entity, else the listing page, at a page path (`bets/unit/payments-emea/`), if the data has one. */
+export function pageAt(path: string): { entity?: HandbookEntity; listing?: ListingPage } {
+  const entity = handbook().entityAt.get(path);
+  return entity ? { entity } : { listing: handbook().listingAt.get(path) };
 }
 
 /** An absolute site path for a base-relative path (`bets/` → `/handbook/bets/`). */
