@@ -45,6 +45,14 @@ export async function lint(root: string, options: LintOptions = {}): Promise<Lin
   return lintWithConfig(root, config, options);
 }
 
+/** The config and the loaded model, no rule run: for commands that read the model (who, assess, codeowners). */
+export async function loadRepository(root: string): Promise<{ config: Config; model: LoadedModel }> {
+  prewarmWorker();
+  const config = loadConfig(root, rules, builtinKindNames);
+  const model = await loadModel(root, config, undefined, false);
+  return { config, model };
+}
+
 /** A finding before its severity is known. */
 export type RawFinding = Omit<Diagnostic, 'severity'>;
 

@@ -1,5 +1,5 @@
 // `opmodel assess`: the score report of the latest structural self-assessment.
-import { lint } from '../lint.js';
+import { loadRepository } from '../lint.js';
 import { newestFirst, scoreAssessment, thresholdsFrom } from '../model/assessment.js';
 import { type Command, formatOption, parse, repoDir, UsageError } from './command.js';
 import { ofKind } from '../model/kinds.js';
@@ -18,7 +18,7 @@ Options:
     const { values, positionals } = parse(args, { format: { type: 'string' } });
     if (positionals.length > 1) throw new UsageError('assess takes one DIR.');
     const format = formatOption(values.format, ['text', 'json'] as const, 'text');
-    const { model, config } = await lint(repoDir(positionals[0]));
+    const { model, config } = await loadRepository(repoDir(positionals[0]));
     const thresholds = thresholdsFrom(config.rules.assessment?.options);
     const assessments = newestFirst(ofKind(model.entities, 'assessment').filter((e) => !e.broken), (e) => e.data.date);
     const latest = assessments[0];
