@@ -1,6 +1,6 @@
 // Reference fields, named in pairs (forward/reverse label) in each kind's definition, gathered
 // into one table so that the `ref` rule and the handbook's backlinks read the same fields.
-import type { Entity } from './entity.js';
+import { positionAt, type Entity } from './entity.js';
 import type { Position } from '../types.js';
 import { builtinKinds, kindsOf, type Kind } from './kinds.js';
 import type { Config } from '../config.js';
@@ -51,7 +51,7 @@ class FoundReference implements Reference {
     private readonly entity: Entity,
   ) {}
   get position(): Position {
-    return this.entity.positions[this.pointer] ?? this.entity.positions[''] ?? { line: 1, column: 1 };
+    return positionAt(this.entity, this.pointer) ?? positionAt(this.entity, '') ?? { line: 1, column: 1 };
   }
 }
 

@@ -2,7 +2,7 @@
 // reports by message id. `defineRule` types both, after typescript-eslint's `createRule`: a
 // `report` with a message id the rule does not define, or an option it does not declare, does
 // not compile. The engine stamps the rule id and severity on each finding; rules never do.
-import type { Entity } from '../model/entity.js';
+import { positionAt, type Entity } from '../model/entity.js';
 import type { LoadedModel } from '../model/load.js';
 import type { RelationField } from '../model/relations.js';
 import type { Config } from '../config.js';
@@ -91,7 +91,7 @@ export function optionsSchemaOf(rule: Pick<Rule, 'optionsSchema'>): Record<strin
 export function positionOf(entity: Entity, pointer: string): Position {
   let p = pointer;
   while (true) {
-    const found = entity.positions[p];
+    const found = positionAt(entity, p);
     if (found) return found;
     if (p === '') return { line: 1, column: 1 };
     p = p.slice(0, p.lastIndexOf('/'));
