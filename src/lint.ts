@@ -1,16 +1,16 @@
 // The lint engine: config → loaded model → every rule → findings with severity, sorted.
 // This is the library API the CLI and the handbook build call.
 import picomatch from 'picomatch';
-import type { Diagnostic, LintResult, Severity } from './types.js';
+import type { Finding, LintResult, RawFinding, Severity } from './types.js';
 import { loadConfig, type Config, type RuleEntry } from './config.js';
-import { loadModel, prewarmWorker, type LoadedModel, type ModelListing } from './model/load.js';
-import { runKey, type LintCache } from './model/cache.js';
+import { loadModel, prewarmWorker, type LoadedModel, type ModelListing } from './model/read/load.js';
+import { runKey, type LintCache } from './model/cache/cache.js';
 import { version } from './version.js';
-import { builtinKindNames, ofKind } from './model/kinds.js';
-import { referencesOf, relationsOf, type RelationField } from './model/relations.js';
-import { createValidators, type Validators } from './model/validate.js';
-import type { Entity, FileResult } from './model/entity.js';
-import { decisionMatrices } from './model/decision-rights.js';
+import { builtinKindNames, ofKind } from './model/domain/kinds.js';
+import { referencesOf, relationsOf, type RelationField } from './model/domain/relations.js';
+import { createValidators, type Validators } from './model/domain/validate.js';
+import type { Entity, FileResult } from './model/domain/entity.js';
+import { decisionMatrices } from './model/domain/decision-rights.js';
 import { rules } from './rules/index.js';
 import type { OptionValue, Rule, RuleContext } from './rules/rule.js';
 import { todayString } from './util/today.js';
@@ -53,8 +53,7 @@ export async function loadRepository(root: string): Promise<{ config: Config; mo
   return { config, model };
 }
 
-/** A finding before its severity is known. */
-export type RawFinding = Omit<Diagnostic, 'severity'>;
+export type { RawFinding };
 
 /** What a lint found, before severities: per file (loader and per-file rules), and across files. */
 export interface RawFindings {
@@ -200,7 +199,7 @@ export function addByFile(byFile: Map<string, RawFinding[]>, finding: RawFinding
 /** Severities, overrides and order applied to what the rules found. */
 export function finalResult(root: string, files: number, raw: RawFindings, config: Config, onlyFiles?: Set<string>): LintResult {
   const severityOf = severityResolver(config);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Finding[] = [];
   const take = (finding: RawFinding) => {
     if (onlyFiles && !onlyFiles.has(finding.file)) return;
     const severity = severityOf.at(finding.rule, finding.file);
@@ -208,13 +207,13 @@ export function finalResult(root: string, files: number, raw: RawFindings, confi
   };
   for (const [, list] of raw.byFile) list.forEach(take);
   raw.cross.forEach(take);
-  diagnostics.sort(compareDiagnostics);
+  diagnostics.sort(compareFindings);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return { root, files, errors, warnings: diagnostics.length - errors, diagnostics };
 }
 
 /** Orders findings by file, line, column, then rule and message (stable across runs). */
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+export function compareFindings(a: Finding, b: Finding): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   if (a.line !== b.line) return a.line - b.line;
   if (a.column !== b.column) return a.column - b.column;

@@ -2,11 +2,11 @@
 // every value exactly, else as a structured clone, so YAML's `.inf`, `.nan` and `-0` arrive as written.
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { readFiles } from '../dist/model/load.js';
-import { positionAt } from '../dist/model/entity.js';
-import { jsonExact } from '../dist/model/wire.js';
+import { readFiles } from '../dist/model/read/load.js';
+import { positionAt } from '../dist/model/domain/entity.js';
+import { jsonExact } from '../dist/model/read/wire.js';
 import { lint } from '../dist/lint.js';
-import { openCache } from '../dist/model/cache.js';
+import { openCache } from '../dist/model/cache/cache.js';
 import { cleanTemp, copyOfExample, tempDir, writeFile } from './helpers.js';
 
 afterAll(cleanTemp);

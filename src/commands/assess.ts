@@ -1,8 +1,8 @@
 // `opmodel assess`: the score report of the latest structural self-assessment.
 import { loadRepository } from '../lint.js';
-import { newestFirst, scoreAssessment, thresholdsFrom } from '../model/assessment.js';
+import { newestFirst, scoreAssessment, thresholdsFrom } from '../model/domain/assessment.js';
 import { type Command, formatOption, parse, repoDir, UsageError } from './command.js';
-import { ofKind } from '../model/kinds.js';
+import { ofKind } from '../model/domain/kinds.js';
 
 export const command: Command = {
   help: `Usage: opmodel assess [DIR] [--format text|json]

@@ -2,8 +2,8 @@
 // changes to it, from the owners and GitHub handles the model itself records.
 import { posix, resolve } from 'node:path';
 import { loadRepository } from '../lint.js';
-import type { Entity } from '../model/entity.js';
-import { isKind, modelRootFile } from '../model/kinds.js';
+import type { Entity } from '../model/domain/entity.js';
+import { isKind, modelRootFile } from '../model/domain/kinds.js';
 import { escapeControl } from '../reporters/escape.js';
 import { readExistingFile, replaceGeneratedFile, type ReplaceRefusal } from '../util/write.js';
 import { type Command, parse, repoDir, UsageError } from './command.js';

@@ -1,7 +1,7 @@
 // `opmodel who QUERY`: who decides, is consulted and informed on a decision, with SLA and escalation.
 import { loadRepository } from '../lint.js';
-import { decisionMatrices, type DecisionRow } from '../model/decision-rights.js';
-import { matchScore } from '../model/match.js';
+import { decisionMatrices, type DecisionRow } from '../model/domain/decision-rights.js';
+import { matchScore } from '../model/domain/match.js';
 import { type Command, formatOption, parse, repoDir, UsageError } from './command.js';
 import { escapeControl as stripControl } from '../reporters/escape.js';
 

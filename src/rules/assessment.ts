@@ -1,7 +1,7 @@
 // Rule `assessment`: the latest self-assessment is in band structural-drift or intervention-overdue.
 import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
-import { newestFirst, scoreAssessment, thresholdsFrom } from '../model/assessment.js';
+import { newestFirst, scoreAssessment, thresholdsFrom } from '../model/domain/assessment.js';
 
 export const rule = defineRule({
   id: 'assessment',

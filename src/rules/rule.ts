@@ -2,12 +2,11 @@
 // reports by message id. `defineRule` types both, after typescript-eslint's `createRule`: a
 // `report` with a message id the rule does not define, or an option it does not declare, does
 // not compile. The engine stamps the rule id and severity on each finding; rules never do.
-import { positionAt, type Entity } from '../model/entity.js';
-import type { LoadedModel } from '../model/load.js';
-import type { RelationField } from '../model/relations.js';
+import { positionAt, type Entity, type LoadedModel } from '../model/domain/entity.js';
+import type { RelationField } from '../model/domain/relations.js';
 import type { Config } from '../config.js';
 import type { Position } from '../types.js';
-import type { Validators } from '../model/validate.js';
+import type { Validators } from '../model/domain/validate.js';
 
 /** A value a rule option may hold. */
 export type OptionValue = number | string | boolean;

@@ -2,7 +2,7 @@
 // structures (links, tables, raw HTML) that rules and the handbook need. Plain data, and the
 // entity a file that cannot be read or parsed still has.
 import { basename } from 'node:path';
-import type { Diagnostic, Position } from '../types.js';
+import type { Position, RawFinding } from '../../types.js';
 import type { KindData } from './kinds.js';
 
 /** A Markdown link or image found in a body. */
@@ -112,11 +112,27 @@ export interface FileResult {
   file: string;
   entity?: Entity;
   /** Findings of the `file` and `frontmatter` rules (severity filled in later). */
-  findings: Omit<Diagnostic, 'severity'>[];
+  findings: RawFinding[];
   /** Set by the reader when the file's content hash is the one the cache asked about. */
   unchanged?: boolean;
   /** Set when the worker reading the file ran out of time or memory or crashed: not cached. */
   transient?: boolean;
+}
+
+/** The whole model as the rules and the handbook see it. */
+export interface LoadedModel {
+  /** Absolute repository root. */
+  root: string;
+  /** Repository-relative model folder. */
+  modelDir: string;
+  /** Every entity, including broken ones (which only reserve their id). */
+  entities: Entity[];
+  /** One result per file looked at, in path order. */
+  files: FileResult[];
+  /** Repository-relative paths of every file under the model folder (for the `link` rule). */
+  paths: Set<string>;
+  /** Whether the model folder exists at all. */
+  modelDirFound: boolean;
 }
 
 /** An entity's id: its file name without `.md`. */

@@ -4,11 +4,11 @@
 // cached entity, so the cache keeps just what they read: the fields below, every reference field
 // of the entity's kind, the whole frontmatter of the few kinds a rule reads whole, tables, and
 // link targets. A cross-file rule that reads another field must add it to its kind's `crossFile`
-// (src/model/kinds/<kind>.ts): test/cache.test.ts lints every rule's fixtures cached and
+// (src/model/domain/kinds/<kind>.ts): test/cache.test.ts lints every rule's fixtures cached and
 // uncached and fails otherwise.
-import type { Entity, PositionList } from './entity.js';
-import type { RelationField } from './relations.js';
-import { builtinKind } from './kinds.js';
+import type { Entity, PositionList } from '../domain/entity.js';
+import type { RelationField } from '../domain/relations.js';
+import { builtinKind } from '../domain/kinds.js';
 
 /** Frontmatter fields cross-file rules read of every kind besides reference fields. */
 const crossFileFields = ['id', 'kind'];

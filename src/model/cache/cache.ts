@@ -18,20 +18,18 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../types.js';
-import type { FileResult } from './entity.js';
-import type { ReadTask } from './read.js';
-import type { ReuseCache } from './load.js';
-import type { RelationField } from './relations.js';
+import type { RawFinding } from '../../types.js';
+import type { FileResult } from '../domain/entity.js';
+import type { ReadTask } from '../read/read.js';
+import type { ReuseCache } from '../read/load.js';
+import type { RelationField } from '../domain/relations.js';
 import { lintView } from './lint-view.js';
-import { version } from '../version.js';
+import { version } from '../../version.js';
 
 /** The cache folder, relative to the repository root. */
 export const cacheDir = '.opmodel-cache';
 const filesName = 'lint-v2-files.json';
 const runName = 'lint-v2-run.json';
-
-type RawFinding = Omit<Diagnostic, 'severity'>;
 
 interface FileEntry {
   stamp: string;

@@ -2,7 +2,7 @@
 // file that hangs or exhausts memory costs only this worker, never the linter.
 import { parentPort } from 'node:worker_threads';
 import { readModelFile, type ReadTask } from './read.js';
-import { brokenEntity, type FileResult } from './entity.js';
+import { brokenEntity, type FileResult } from '../domain/entity.js';
 import { jsonExact } from './wire.js';
 import { loadMarkdown, loadRemark, RemarkNotLoaded } from './markdown.js';
 

@@ -5,29 +5,15 @@ import { availableParallelism } from 'node:os';
 import { join, posix } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import picomatch from 'picomatch';
-import type { Config } from '../config.js';
-import { brokenEntity, type Entity, type FileResult } from './entity.js';
-import { kindsOf, modelRootFile, tableKinds } from './kinds.js';
-import { limits } from './limits.js';
+import type { Config } from '../../config.js';
+import { brokenEntity, type Entity, type FileResult, type LoadedModel } from '../domain/entity.js';
+import { kindsOf, modelRootFile, tableKinds } from '../domain/kinds.js';
+import { limits } from '../../limits.js';
 import type { ReadTask } from './read.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
-import { leavesRepository, linkTarget } from './link-target.js';
+import { leavesRepository, linkTarget } from '../domain/link-target.js';
 
-/** The whole model as the rules and the handbook see it. */
-export interface LoadedModel {
-  /** Absolute repository root. */
-  root: string;
-  /** Repository-relative model folder. */
-  modelDir: string;
-  /** Every entity, including broken ones (which only reserve their id). */
-  entities: Entity[];
-  /** One result per file looked at, in path order. */
-  files: FileResult[];
-  /** Repository-relative paths of every file under the model folder (for the `link` rule). */
-  paths: Set<string>;
-  /** Whether the model folder exists at all. */
-  modelDirFound: boolean;
-}
+export type { LoadedModel };
 
 /**
  * Called with read results as they arrive, while workers read the rest: `reused` when they came
