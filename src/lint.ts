@@ -1,5 +1,5 @@
-// The lint engine: config → loaded model → every rule → findings with severity, sorted.
-// This is the library API the CLI and the handbook build call.
+// The lint engine: config → loaded model → per-file rules, then cross-file rules → findings with
+// severity, sorted. This is the library API the CLI and the handbook build call.
 import picomatch from 'picomatch';
 import type { Finding, LintResult, RawFinding, Severity } from './types.js';
 import { loadConfig, type Config, type RuleEntry } from './config.js';
@@ -7,10 +7,9 @@ import { loadModel, prewarmWorker, type LoadedModel, type ModelListing } from '.
 import { runKey, type LintCache } from './model/cache/cache.js';
 import { version } from './version.js';
 import { builtinKindNames, ofKind } from './model/domain/kinds.js';
-import { referencesOf, relationsOf, type RelationField } from './model/domain/relations.js';
+import { relationsOf, type RelationField } from './model/domain/relations.js';
 import { createValidators, type Validators } from './model/domain/validate.js';
 import type { Entity, FileResult } from './model/domain/entity.js';
-import { decisionMatrices } from './model/domain/decision-rights.js';
 import { rules } from './rules/index.js';
 import type { OptionValue, Rule, RuleContext } from './rules/rule.js';
 import { todayString } from './util/today.js';
