@@ -80,12 +80,6 @@ export function defineRule<const MessageIds extends string, Options extends Reco
   return rule as unknown as Rule;
 }
 
-/** The JSON Schema a rule's options object must satisfy, or undefined for a rule without options. */
-export function optionsSchemaOf(rule: Pick<Rule, 'optionsSchema'>): Record<string, unknown> | undefined {
-  if (!rule.optionsSchema) return undefined;
-  return { type: 'object', properties: rule.optionsSchema, additionalProperties: false };
-}
-
 /** Position of a JSON Pointer in an entity, falling back to its parent's, then the opening line. */
 export function positionOf(entity: Entity, pointer: string): Position {
   let p = pointer;
