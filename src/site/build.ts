@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RuleEntry, SiteSettings } from '../config.js';
 import { thresholdsFrom } from '../model/domain/assessment.js';
+import { checkInDaysFrom } from '../model/domain/review.js';
 import type { RelationField } from '../model/domain/relations.js';
 import { buildHandbookData, normaliseBase, type HandbookModel, type RenderCache } from './handbook.js';
 import { headCommit, readModelHistory, type GitHistory } from './git.js';
@@ -168,6 +169,7 @@ export function handbookOptions(options: Pick<BuildSiteOptions, 'config' | 'base
     base: normaliseBase(options.base ?? options.config.site?.base),
     today: options.today,
     thresholds: thresholdsFrom(options.config.rules?.assessment?.options),
+    checkInDays: checkInDaysFrom(options.config.rules?.['check-in-due']?.options),
     relations: options.relations,
   };
 }
