@@ -1,12 +1,12 @@
 // The kind registry is the one place a built-in kind is declared: each kind file in
-// src/model/kinds/ is registered, has its generated schema and validator, names real fields
+// src/model/domain/kinds/ is registered, has its generated schema and validator, names real fields
 // and kinds in its reference fields, appears in the example model, and `opmodel new` writes it.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtinKinds, kindsOf } from '../dist/model/kinds.js';
-import { relationsOf } from '../dist/model/relations.js';
-import * as validators from '../dist/model/validators.js';
+import { builtinKinds, kindsOf } from '../dist/model/domain/kinds.js';
+import { relationsOf } from '../dist/model/domain/relations.js';
+import * as validators from '../dist/model/domain/validators.js';
 import { cleanTemp, copyOfExample, exampleModel, repoRoot, runCli, testToday } from './helpers.js';
 
 afterAll(cleanTemp);
@@ -15,12 +15,12 @@ const schemaOf = (name: string) => JSON.parse(readFileSync(join(repoRoot, 'schem
 const names = builtinKinds.map((k) => k.name);
 
 describe('the kind registry', () => {
-  it('registers every kind file in src/model/kinds/ once, under its file name, with the type it exports', () => {
-    const files = readdirSync(join(repoRoot, 'src/model/kinds')).filter((f) => f.endsWith('.ts') && f !== 'common.ts' && f !== 'define.ts');
+  it('registers every kind file in src/model/domain/kinds/ once, under its file name, with the type it exports', () => {
+    const files = readdirSync(join(repoRoot, 'src/model/domain/kinds')).filter((f) => f.endsWith('.ts') && f !== 'common.ts' && f !== 'define.ts');
     expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual([...names].sort());
     expect(new Set(names).size).toBe(names.length);
     for (const kind of builtinKinds) {
-      expect(readFileSync(join(repoRoot, 'src/model/kinds', `${kind.name}.ts`), 'utf8')).toMatch(new RegExp(`export interface ${kind.typeName}\\b`));
+      expect(readFileSync(join(repoRoot, 'src/model/domain/kinds', `${kind.name}.ts`), 'utf8')).toMatch(new RegExp(`export interface ${kind.typeName}\\b`));
     }
   });
 

@@ -1,6 +1,6 @@
 // The shape of the handbook's data: everything the Astro site renders, as one plain JSON document.
 // Written by buildHandbookData (Node side), read by site/src/lib/data.ts (type-only import).
-import type { Agenda } from '../model/review.js';
+import type { Agenda } from '../model/domain/review.js';
 
 /** The whole handbook, JSON-serialisable. */
 export interface HandbookData {

@@ -2,14 +2,14 @@
 // ways, derived views, git dates and the changelog. The Astro site renders only what this returns.
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
-import type { Entity } from '../model/entity.js';
-import type { LoadedModel } from '../model/load.js';
+import type { Entity } from '../model/domain/entity.js';
+import type { LoadedModel } from '../model/read/load.js';
 import type { SiteSettings } from '../config.js';
-import { referencesOf, relationFields, type RelationField } from '../model/relations.js';
-import { decisionMatrices, rightKey, schemes, type DecisionMatrix } from '../model/decision-rights.js';
-import { isPastReview, reviewAgenda } from '../model/review.js';
+import { referencesOf, relationFields, type RelationField } from '../model/domain/relations.js';
+import { decisionMatrices, rightKey, schemes, type DecisionMatrix } from '../model/domain/decision-rights.js';
+import { isPastReview, reviewAgenda } from '../model/domain/review.js';
 import { indicatorChart } from './chart.js';
-import { defaultThresholds, latestPerTeam, scoreAssessment, type Thresholds } from '../model/assessment.js';
+import { defaultThresholds, latestPerTeam, scoreAssessment, type Thresholds } from '../model/domain/assessment.js';
 import type {
   AssessmentView, BetView, BodyPart, CadenceView, Changelog, CheckInView, DecisionInvolvement, DecisionView, Facet, GuardrailView, HandbookData,
   HandbookEntity, HomeData, ListingPage, MatrixView, MetricView, ModelView, RelationGroup, RoleView, SectionInfo, TeamView, UnitInfo,

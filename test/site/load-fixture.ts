@@ -7,9 +7,9 @@ import { parse } from 'yaml';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import type { BodyTable, Entity, TableCell } from '../../src/model/entity.js';
+import type { BodyTable, Entity, TableCell } from '../../src/model/domain/entity.js';
 import type { HandbookModel as LoadedModel } from '../../src/site/handbook.js';
-import { builtinKinds } from '../../dist/model/kinds.js';
+import { builtinKinds } from '../../dist/model/domain/kinds.js';
 
 const kindOfFolder: Record<string, string> = Object.fromEntries(builtinKinds.filter((k) => k.folder).map((k) => [k.folder, k.name]));
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
-import type { Entity } from '../../src/model/entity.js';
+import type { Entity } from '../../src/model/domain/entity.js';
 import { entityFromText } from './load-fixture.js';
 
 const size = Number(process.env.OPMODEL_SCALE ?? 0);

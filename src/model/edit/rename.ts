@@ -3,11 +3,11 @@
 // as small text edits at their source positions, so nothing else in a file changes.
 import { posix } from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
-import type { BodyLink, BodyTable, Entity, TableCell } from './entity.js';
-import { decisionMatrices } from './decision-rights.js';
-import { readFrontmatter } from './frontmatter.js';
-import { linkTarget, resolveLinkTarget } from './link-target.js';
-import { referencesOf, type RelationField } from './relations.js';
+import type { BodyLink, BodyTable, Entity, TableCell } from '../domain/entity.js';
+import { decisionMatrices } from '../domain/decision-rights.js';
+import { readFrontmatter } from '../read/frontmatter.js';
+import { linkTarget, resolveLinkTarget } from '../domain/link-target.js';
+import { referencesOf, type RelationField } from '../domain/relations.js';
 
 /** One replacement in a file's text. */
 interface TextEdit {

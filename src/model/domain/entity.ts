@@ -2,7 +2,7 @@
 // structures (links, tables, raw HTML) that rules and the handbook need. Plain data, and the
 // entity a file that cannot be read or parsed still has.
 import { basename } from 'node:path';
-import type { Diagnostic, Position } from '../types.js';
+import type { Position, RawFinding } from '../../types.js';
 import type { KindData } from './kinds.js';
 
 /** A Markdown link or image found in a body. */
@@ -60,11 +60,13 @@ export interface Entity<K extends string = string> {
   /** The frontmatter mapping, exactly as YAML 1.2 core schema gives it (dates stay strings). */
   data: KindData<K>;
   /**
-   * Where each key sits: JSON Pointer (`/owner`, `/leading_indicators/0/metric`) → position
-   * of the key (for mapping entries) or of the item (for list entries). `` (empty) is the
-   * frontmatter's opening line.
+   * Where each key sits, as one flat list `[pointer, line, column, …]` (read it with `positionAt`):
+   * JSON Pointer (`/owner`, `/leading_indicators/0/metric`) → position of the key (for mapping
+   * entries) or of the item (for list entries); `` (empty) is the frontmatter's opening line.
+   * Flat because tens of thousands of small position objects cost more to copy between threads
+   * and to the cache than reading the files did; findings need only a few of them.
    */
-  positions: Record<string, Position>;
+  positions: PositionList;
   /** Pointer → text as written of a number or true/false that reads differently (`1.0`), when any. */
   written?: Record<string, string>;
   /** The Markdown body (after the closing `---`), line endings as in the file. */
@@ -85,16 +87,52 @@ export interface Entity<K extends string = string> {
   hash: string;
 }
 
+/** Positions by JSON Pointer, flattened: `[pointer, line, column, pointer, line, column, …]`. */
+export type PositionList = (string | number)[];
+
+/** Flattens a pointer → position map into a PositionList. */
+export function positionList(positions: Record<string, Position>): PositionList {
+  const list: PositionList = [];
+  for (const pointer in positions) {
+    const position = positions[pointer]!;
+    list.push(pointer, position.line, position.column);
+  }
+  return list;
+}
+
+/** Where a JSON Pointer's key sits in an entity, when the reader recorded it. */
+export function positionAt(entity: Pick<Entity, 'positions'>, pointer: string): Position | undefined {
+  const list = entity.positions;
+  for (let i = 0; i + 2 < list.length; i += 3) if (list[i] === pointer) return { line: list[i + 1] as number, column: list[i + 2] as number };
+  return undefined;
+}
+
 /** What loading one file produced: an entity, findings, or both. */
 export interface FileResult {
   file: string;
   entity?: Entity;
   /** Findings of the `file` and `frontmatter` rules (severity filled in later). */
-  findings: Omit<Diagnostic, 'severity'>[];
+  findings: RawFinding[];
   /** Set by the reader when the file's content hash is the one the cache asked about. */
   unchanged?: boolean;
   /** Set when the worker reading the file ran out of time or memory or crashed: not cached. */
   transient?: boolean;
+}
+
+/** The whole model as the rules and the handbook see it. */
+export interface LoadedModel {
+  /** Absolute repository root. */
+  root: string;
+  /** Repository-relative model folder. */
+  modelDir: string;
+  /** Every entity, including broken ones (which only reserve their id). */
+  entities: Entity[];
+  /** One result per file looked at, in path order. */
+  files: FileResult[];
+  /** Repository-relative paths of every file under the model folder (for the `link` rule). */
+  paths: Set<string>;
+  /** Whether the model folder exists at all. */
+  modelDirFound: boolean;
 }
 
 /** An entity's id: its file name without `.md`. */
@@ -110,7 +148,7 @@ export function brokenEntity(task: { file: string; folderKind?: string }, hash =
     id: idOf(task.file),
     file: task.file,
     data: {},
-    positions: {},
+    positions: [],
     body: '',
     bodyLine,
     links: [],

@@ -4,10 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Config } from '../config.js';
-import { checkoutAt } from '../util/git.js';
-import { cleanupTemp, makeTemp } from '../util/temp.js';
-import type { Entity } from './entity.js';
+import type { Config } from '../../config.js';
+import { checkoutAt } from '../../util/git.js';
+import { cleanupTemp, makeTemp } from '../../util/temp.js';
+import type { Entity } from '../domain/entity.js';
 import { readFiles, readTaskFor, walkModel } from './load.js';
 import type { ReadTask } from './read.js';
 

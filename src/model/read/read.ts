@@ -2,11 +2,11 @@
 // before decoding) and turns it into an Entity plus `file`/`frontmatter` findings.
 import { closeSync, constants, fstatSync, lstatSync, openSync, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { brokenEntity, idOf, type Entity, type FileResult } from './entity.js';
+import { brokenEntity, idOf, positionList, type Entity, type FileResult } from '../domain/entity.js';
 import { readFrontmatter } from './frontmatter.js';
 import { bodyNeedsParse, checkBounds, readBody } from './body.js';
-import { readOpenFile } from '../util/fd.js';
-import { resolveLinkTarget } from './link-target.js';
+import { readOpenFile } from '../../util/fd.js';
+import { resolveLinkTarget } from '../domain/link-target.js';
 
 /** What the loader tells the reader about one file. */
 export interface ReadTask {
@@ -59,7 +59,7 @@ export function readModelFile(task: ReadTask): FileResult {
     id: idOf(task.file),
     file: task.file,
     data,
-    positions: fm.positions,
+    positions: positionList(fm.positions),
     body: task.keepBody ? body : '',
     bodyLine: fm.bodyLine,
     links: [],

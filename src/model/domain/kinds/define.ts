@@ -1,6 +1,6 @@
 // What one kind definition holds: everything opmodel knows about a kind besides its TypeScript
 // type (which sits next to it in the same file and generates schemas/<kind>.schema.json).
-// A built-in kind is one file in this folder plus one line in the registry (src/model/kinds.ts).
+// A built-in kind is one file in this folder plus one line in the registry (src/model/domain/kinds.ts).
 
 /** A reference field as a kind declares it (F: the kind's top-level field names); the registry adds the holding kind. */
 export interface RelationSpec<F extends string = string> {
@@ -31,7 +31,7 @@ export interface KindDefinition<N extends string = string, T = Record<string, un
   name: N;
   /** Folder under the model folder; `model` lives at `operating-model.md` instead (folder ''). */
   folder: string;
-  /** The exported TypeScript type in src/model/kinds/<name>.ts that schemas/ is generated from. */
+  /** The exported TypeScript type in src/model/domain/kinds/<name>.ts that schemas/ is generated from. */
   typeName: string;
   /** What the kind is for, in one line (used in messages and the handbook). */
   summary: string;

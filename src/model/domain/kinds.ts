@@ -1,7 +1,7 @@
-// The registry of kinds: every built-in kind's definition (one file each in src/model/kinds/),
+// The registry of kinds: every built-in kind's definition (one file each in src/model/domain/kinds/),
 // in navigation order, and what is derived from them. Custom kinds from the config join through
 // `kindsOf` (their reference fields come from `x-ref` in their schema, see relations.ts).
-// Adding a built-in kind: write src/model/kinds/<name>.ts (its type and `defineKind`), import it
+// Adding a built-in kind: write src/model/domain/kinds/<name>.ts (its type and `defineKind`), import it
 // and list it below, run `npm run build && npm run schemas`, and add an example under model/ that
 // uses every field; test/kinds.test.ts checks the rest.
 import { assessment } from './kinds/assessment.js';
@@ -18,7 +18,7 @@ import { role } from './kinds/role.js';
 import { team } from './kinds/team.js';
 import type { Kind, KindDefinition, RelationSpec } from './kinds/define.js';
 import type { Entity } from './entity.js';
-import type { Config, CustomKind } from '../config.js';
+import type { Config, CustomKind } from '../../config.js';
 
 export type { Kind, KindDefinition, RelationSpec, TemplateInput } from './kinds/define.js';
 

@@ -1,9 +1,9 @@
 // Reference fields, named in pairs (forward/reverse label) in each kind's definition, gathered
 // into one table so that the `ref` rule and the handbook's backlinks read the same fields.
-import type { Entity } from './entity.js';
-import type { Position } from '../types.js';
+import { positionAt, type Entity } from './entity.js';
+import type { Position } from '../../types.js';
 import { builtinKinds, kindsOf, type Kind } from './kinds.js';
-import type { Config } from '../config.js';
+import type { Config } from '../../config.js';
 
 /** One reference field: where it sits in a kind's frontmatter and what it may point to. */
 export interface RelationField {
@@ -51,7 +51,7 @@ class FoundReference implements Reference {
     private readonly entity: Entity,
   ) {}
   get position(): Position {
-    return this.entity.positions[this.pointer] ?? this.entity.positions[''] ?? { line: 1, column: 1 };
+    return positionAt(this.entity, this.pointer) ?? positionAt(this.entity, '') ?? { line: 1, column: 1 };
   }
 }
 

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
-import type { CustomKind } from '../config.js';
-import { ConfigError } from '../config.js';
+import type { CustomKind } from '../../config.js';
+import { ConfigError } from '../../config.js';
 import { builtinKinds } from './kinds.js';
 
 type AddFormats = (ajv: Ajv, formats?: string[]) => Ajv;
@@ -16,7 +16,7 @@ async function loadAjv() {
 }
 
 /** Where the generated built-in schemas live (`schemas/` at the package root). */
-export const schemasDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
+export const schemasDir = fileURLToPath(new URL('../../../schemas/', import.meta.url));
 
 
 /** Validators by kind name. */
@@ -31,7 +31,7 @@ export interface Validators {
 type Precompiled = Record<string, ValidateFunction>;
 let precompiled: Promise<Precompiled | undefined> | undefined;
 
-/** The validators precompiled at build time (dist/model/validators.js), if present. */
+/** The validators precompiled at build time (dist/model/domain/validators.js), if present. */
 function loadPrecompiled(): Promise<Precompiled | undefined> {
   precompiled ??= import(new URL('./validators.js', import.meta.url).href).then(
     (module: Precompiled) => module,

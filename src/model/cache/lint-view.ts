@@ -4,11 +4,11 @@
 // cached entity, so the cache keeps just what they read: the fields below, every reference field
 // of the entity's kind, the whole frontmatter of the few kinds a rule reads whole, tables, and
 // link targets. A cross-file rule that reads another field must add it to its kind's `crossFile`
-// (src/model/kinds/<kind>.ts): test/cache.test.ts lints every rule's fixtures cached and
+// (src/model/domain/kinds/<kind>.ts): test/cache.test.ts lints every rule's fixtures cached and
 // uncached and fails otherwise.
-import type { Entity } from './entity.js';
-import type { RelationField } from './relations.js';
-import { builtinKind } from './kinds.js';
+import type { Entity, PositionList } from '../domain/entity.js';
+import type { RelationField } from '../domain/relations.js';
+import { builtinKind } from '../domain/kinds.js';
 
 /** Frontmatter fields cross-file rules read of every kind besides reference fields. */
 const crossFileFields = ['id', 'kind'];
@@ -40,6 +40,7 @@ export function lintView(entity: Entity, relations: readonly RelationField[]): E
   return {
     ...entity,
     data,
+    positions: keep ? keptPositions(entity.positions, keep) : entity.positions,
     // The link rule reads where a relative file link points and where it sits; links to URLs and
     // anchors cannot break, and the per-file rules read the rest.
     links: entity.links.flatMap((l) => (l.target === null ? [] : [{ url: l.url, text: '', type: l.type, line: l.line, column: l.column, ...(l.end ? { end: l.end } : {}), ...(l.target !== undefined ? { target: l.target } : {}) }])),
@@ -54,10 +55,13 @@ export function lintView(entity: Entity, relations: readonly RelationField[]): E
   };
 }
 
-/** Whether a position's pointer can be one a cross-file finding points at (see lintView). */
-export function keepsPosition(entity: Entity, pointer: string, relations: readonly RelationField[]): boolean {
-  const keep = keptFields(entity.kind, relations);
-  if (pointer === '' || !keep) return true;
-  const slash = pointer.indexOf('/', 1);
-  return keep.has(pointer.slice(1, slash === -1 ? undefined : slash).replace(/~1/g, '/').replace(/~0/g, '~'));
+/** The positions a cross-file finding can point at: the opening line and the kept fields'. */
+function keptPositions(positions: PositionList, keep: Set<string>): PositionList {
+  const kept: PositionList = [];
+  for (let i = 0; i + 2 < positions.length; i += 3) {
+    const pointer = positions[i] as string;
+    const slash = pointer.indexOf('/', 1);
+    if (pointer === '' || keep.has(pointer.slice(1, slash === -1 ? undefined : slash).replace(/~1/g, '/').replace(/~0/g, '~'))) kept.push(pointer, positions[i + 1]!, positions[i + 2]!);
+  }
+  return kept;
 }

@@ -18,28 +18,25 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../types.js';
-import type { FileResult } from './entity.js';
-import type { ReadTask } from './read.js';
-import type { ReuseCache } from './load.js';
-import type { RelationField } from './relations.js';
-import { keepsPosition, lintView } from './lint-view.js';
-import { packedCopy, unpackResult, type PackedResult } from './wire.js';
-import { version } from '../version.js';
+import type { RawFinding } from '../../types.js';
+import type { FileResult } from '../domain/entity.js';
+import type { ReadTask } from '../read/read.js';
+import type { ReuseCache } from '../read/load.js';
+import type { RelationField } from '../domain/relations.js';
+import { lintView } from './lint-view.js';
+import { version } from '../../version.js';
 
 /** The cache folder, relative to the repository root. */
 export const cacheDir = '.opmodel-cache';
 const filesName = 'lint-v2-files.json';
 const runName = 'lint-v2-run.json';
 
-type RawFinding = Omit<Diagnostic, 'severity'>;
-
 interface FileEntry {
   stamp: string;
   hash?: string;
   /** Digest of the result as cross-file rules see it. */
   digest: string;
-  result: PackedResult;
+  result: FileResult;
   /** Findings of the per-file rules, and the run context they were made in. */
   rules?: { context: string; findings: RawFinding[] };
 }
@@ -138,7 +135,7 @@ export function openCache(root: string): LintCache {
       const entry = stamp ? entries()[task.file] : undefined;
       if (!usable(entry) || entry.stamp !== stamp) return undefined;
       next[task.file] = entry;
-      return unpackResult(freshCopy(entry.result));
+      return freshCopy(entry.result);
     },
     knownHash(task) {
       const stamp = stampOf(task);
@@ -151,13 +148,13 @@ export function openCache(root: string): LintCache {
       if (!stamp || !usable(entry)) return undefined;
       next[task.file] = { ...entry, stamp };
       filesChanged = true;
-      return unpackResult(freshCopy(entry.result));
+      return freshCopy(entry.result);
     },
     store(task, result) {
       const stamp = stampOf(task);
       if (stamp) {
-        const packed = packedForCache(result, relations);
-        const entry: FileEntry = { stamp, digest: digestOfPacked(packed), result: packed };
+        const cached = forCache(result, relations);
+        const entry: FileEntry = { stamp, digest: digestOfCached(cached), result: cached };
         if (result.entity?.hash) entry.hash = result.entity.hash;
         next[task.file] = entry;
       }
@@ -207,7 +204,7 @@ const isTable = (v: unknown): v is Json => isObject(v) && isNumber(v.line) && is
 const isHtml = (v: unknown): v is Json => isObject(v) && isString(v.what) && isNumber(v.line) && isNumber(v.column);
 const isPositionList = (v: unknown): boolean =>
   Array.isArray(v) && v.length % 3 === 0 && v.every((x, i) => (i % 3 === 0 ? isString(x) : isNumber(x)));
-const isPackedEntity = (v: unknown): boolean =>
+const isCachedEntity = (v: unknown): boolean =>
   isObject(v) &&
   isString(v.kind) &&
   isString(v.id) &&
@@ -219,14 +216,14 @@ const isPackedEntity = (v: unknown): boolean =>
   isArrayOf(v.links, isLink) &&
   isArrayOf(v.tables, isTable) &&
   isArrayOf(v.unsafeHtml, isHtml) &&
-  isPositionList(v.positionList) &&
+  isPositionList(v.positions) &&
   (v.broken === undefined || typeof v.broken === 'boolean') &&
   (v.bodyUnparsed === undefined || typeof v.bodyUnparsed === 'boolean');
 function isFileEntry(v: unknown): v is FileEntry {
   if (!isObject(v) || !isString(v.stamp) || !isString(v.digest) || (v.hash !== undefined && !isString(v.hash))) return false;
   const result = v.result;
   if (!isObject(result) || !isString(result.file) || !isArrayOf(result.findings, isFinding)) return false;
-  if (result.entity !== undefined && !isPackedEntity(result.entity)) return false;
+  if (result.entity !== undefined && !isCachedEntity(result.entity)) return false;
   return v.rules === undefined || (isObject(v.rules) && isString(v.rules.context) && isArrayOf(v.rules.findings, isFinding));
 }
 function isStoredRun(v: StoredRun): boolean {
@@ -236,22 +233,21 @@ function isStoredRun(v: StoredRun): boolean {
   return isObject(r.files) && Object.values(r.files).every((f) => isObject(f) && isString(f.stamp) && isString(f.digest) && isArrayOf(f.findings, isFinding));
 }
 
-/** A result as the cache keeps it: the entity's lint view, positions packed. */
-function packedForCache(result: FileResult, relations: readonly RelationField[]): PackedResult {
-  const entity = result.entity;
-  return packedCopy(result, (e) => lintView(e, relations), entity ? (pointer) => keepsPosition(entity, pointer, relations) : undefined);
+/** A result as the cache keeps it: the entity's lint view. */
+function forCache(result: FileResult, relations: readonly RelationField[]): FileResult {
+  return result.entity ? { ...result, entity: lintView(result.entity, relations) } : result;
 }
 
-/** The digest of what cross-file rules can see of a packed result (not its content hash or own findings). */
-function digestOfPacked(packed: PackedResult): string {
-  if (!packed.entity) return 'none';
-  const { hash: _hash, ...seen } = packed.entity;
+/** The digest of what cross-file rules can see of a cached result (not its content hash or own findings). */
+function digestOfCached(cached: FileResult): string {
+  if (!cached.entity) return 'none';
+  const { hash: _hash, ...seen } = cached.entity;
   return createHash('sha1').update(JSON.stringify(seen)).digest('hex');
 }
 
 /** The view digest of a freshly read result, as the cache would store it. */
 export function viewDigest(result: FileResult, relations: readonly RelationField[]): string {
-  return digestOfPacked(packedForCache(result, relations));
+  return digestOfCached(forCache(result, relations));
 }
 
 /** A hash over the given parts. */
@@ -262,7 +258,7 @@ export function runKey(parts: readonly string[]): string {
 }
 
 /** Entries are handed out as fresh objects, so a run can never change what the cache holds. */
-function freshCopy(result: PackedResult): PackedResult {
+function freshCopy(result: FileResult): FileResult {
   if (!result.entity) return { ...result, findings: [...result.findings] };
   return { ...result, findings: [...result.findings], entity: { ...result.entity } };
 }

@@ -1,5 +1,5 @@
 // Raw HTML and URLs the handbook would have to strip: what the `unsafe-html` rule reports.
-import type { UnsafeHtml } from './entity.js';
+import type { UnsafeHtml } from '../domain/entity.js';
 
 const unsafeTags = /<\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|style|form|svg|math)\b/gi;
 const eventAttribute = /<[^>]*?\s(on[a-z]+)\s*=/gi;

@@ -2,13 +2,13 @@
 // only engine (YAML 1.2 core schema), bounded before and during parsing, with key positions.
 import matter from 'gray-matter';
 import { CST, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument, type Node as YamlNode } from 'yaml';
-import type { Position } from '../types.js';
-import { escapePointer } from './relations.js';
-import { limits } from './limits.js';
+import type { Position } from '../../types.js';
+import { escapePointer } from '../domain/relations.js';
+import { limits } from '../../limits.js';
 import { readSimpleYaml } from './simple-yaml.js';
 
 /** A problem with the frontmatter, at a file position. */
-export interface FrontmatterProblem {
+export interface FrontmatterFinding {
   message: string;
   line: number;
   column: number;
@@ -17,13 +17,13 @@ export interface FrontmatterProblem {
 export interface FrontmatterResult {
   data?: Record<string, unknown>;
   positions: Record<string, Position>;
-  problems: FrontmatterProblem[];
+  problems: FrontmatterFinding[];
   /** Index into the text where the body starts. */
   bodyOffset: number;
   /** 1-based line on which the body starts. */
   bodyLine: number;
   /** Text after a plain value that YAML drops as a comment (`in #deals`): `yaml-comment` findings. */
-  droppedComments: FrontmatterProblem[];
+  droppedComments: FrontmatterFinding[];
   /**
    * JSON Pointer → the text as written of a value YAML reads as a number or true/false where
    * that text differs from the value's own (`1.0` for 1, `True` for true): fix hints quote it.
@@ -134,8 +134,8 @@ export function readFrontmatter(text: string, options: { simpleReader?: boolean 
  * Comments YAML cuts from the end of a plain value (`Ask in #deals` reads "Ask in"), found in
  * `yaml`'s own syntax tree. A comment written `# like this` (a space after `#`) is taken as meant.
  */
-function findDroppedComments(source: string): FrontmatterProblem[] {
-  const found: FrontmatterProblem[] = [];
+function findDroppedComments(source: string): FrontmatterFinding[] {
+  const found: FrontmatterFinding[] = [];
   const lineCounter = new LineCounter();
   for (const token of new Parser(lineCounter.addNewLine).parse(source)) {
     if (token.type !== 'document') continue;
@@ -236,7 +236,7 @@ interface ParsedYaml {
   data?: Record<string, unknown>;
   positions: Record<string, Position>;
   written?: Record<string, string>;
-  problems: FrontmatterProblem[];
+  problems: FrontmatterFinding[];
   /** Set by the simple reader: whether a ` #` comment follows a plain value anywhere. */
   commentAfterValue?: boolean;
 }

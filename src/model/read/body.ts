@@ -1,8 +1,8 @@
 // Markdown bodies, read only as far as rules need: links, images, definitions, raw HTML and
 // GFM tables, with file positions, all taken from the one syntax tree of markdown.ts (satteri, or
 // remark + GFM), after bounds that keep pathological input away from any parser.
-import type { BodyLink, BodyTable, TableCell, UnsafeHtml } from './entity.js';
-import { limits } from './limits.js';
+import type { BodyLink, BodyTable, TableCell, UnsafeHtml } from '../domain/entity.js';
+import { limits } from '../../limits.js';
 import { dangerousScheme, findUnsafeHtml } from './html.js';
 import { parseMarkdown, type MdNode } from './markdown.js';
 

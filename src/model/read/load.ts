@@ -5,34 +5,21 @@ import { availableParallelism } from 'node:os';
 import { join, posix } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import picomatch from 'picomatch';
-import type { Config } from '../config.js';
-import { brokenEntity, type Entity, type FileResult } from './entity.js';
-import { kindsOf, modelRootFile, tableKinds } from './kinds.js';
-import { limits } from './limits.js';
+import type { Config } from '../../config.js';
+import { brokenEntity, type Entity, type FileResult, type LoadedModel } from '../domain/entity.js';
+import { kindsOf, modelRootFile, tableKinds } from '../domain/kinds.js';
+import { limits } from '../../limits.js';
 import type { ReadTask } from './read.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
-import { linkTarget } from './link-target.js';
-import { unpackResult } from './wire.js';
+import { leavesRepository, linkTarget } from '../domain/link-target.js';
 
-/** The whole model as the rules and the handbook see it. */
-export interface LoadedModel {
-  /** Absolute repository root. */
-  root: string;
-  /** Repository-relative model folder. */
-  modelDir: string;
-  /** Every entity, including broken ones (which only reserve their id). */
-  entities: Entity[];
-  /** One result per file looked at, in path order. */
-  files: FileResult[];
-  /** Repository-relative paths of every file under the model folder (for the `link` rule). */
-  paths: Set<string>;
-  /** Whether the model folder exists at all. */
-  modelDirFound: boolean;
-  /** Files whose results came from the lint cache. */
-  reused: Set<string>;
-  /** Link targets outside the model folder that were looked up, and whether each exists. */
-  outside: [string, boolean][];
-}
+export type { LoadedModel };
+
+/**
+ * Called with read results as they arrive, while workers read the rest: `reused` when they came
+ * from the cache (see ReuseCache), else freshly read. Every file the loader reads is passed once.
+ */
+export type OnRead = (results: FileResult[], reused: boolean) => void;
 
 /** A file found by the walk, or a problem with a path (a link, a non-Markdown file). */
 export interface Found {
@@ -59,13 +46,12 @@ export async function loadModel(
   reuse?: ReuseCache,
   keepBodies = true,
   listing?: ModelListing,
-  /** Called with each batch of freshly read results as it arrives, while workers read the rest. */
-  onRead?: (results: FileResult[]) => void,
+  onRead?: OnRead,
 ): Promise<LoadedModel> {
   const { found, paths, modelDirFound } = listing ?? walkModel(root, config);
   const files: FileResult[] = new Array(found.length);
   const tasks: { index: number; task: ReadTask }[] = [];
-  const reused = new Set<string>();
+  const reused: FileResult[] = [];
   found.forEach((entry, index) => {
     const task = readTaskFor(entry, config, keepBodies);
     if (!task) {
@@ -75,30 +61,38 @@ export async function loadModel(
     const cached = reuse?.lookup(task);
     if (cached) {
       files[index] = cached;
-      reused.add(entry.file);
+      reused.push(cached);
     } else {
       const knownHash = reuse?.knownHash(task);
       if (knownHash) task.knownHash = knownHash;
       tasks.push({ index, task });
     }
   });
+  if (reused.length > 0) onRead?.(reused, true);
   const taskByIndex = new Map(tasks.map((t) => [t.index, t.task]));
-  const onBatch = onRead && ((batch: FileResult[]) => onRead(batch.filter((r) => !r.unchanged)));
-  for (const reply of await readInPool(tasks, onBatch)) {
-    const task = taskByIndex.get(reply.index)!;
-    // The file was touched but its bytes are the same: the cached result still holds.
-    const sameBytes = reply.result.unchanged ? reuse?.reuseByHash(task) : undefined;
-    if (sameBytes) {
-      files[reply.index] = sameBytes;
-      reused.add(task.file);
-    } else {
-      files[reply.index] = reply.result.unchanged ? { file: task.file, findings: [] } : reply.result;
-      if (!reply.result.transient) reuse?.store(task, files[reply.index]!);
+  await readInPool(tasks, (batch) => {
+    const fresh: FileResult[] = [];
+    const sameBytes: FileResult[] = [];
+    for (const reply of batch) {
+      const task = taskByIndex.get(reply.index)!;
+      // The file was touched but its bytes are the same: the cached result still holds.
+      const earlier = reply.result.unchanged ? reuse?.reuseByHash(task) : undefined;
+      if (earlier) {
+        files[reply.index] = earlier;
+        sameBytes.push(earlier);
+      } else {
+        const result = reply.result.unchanged ? { file: task.file, findings: [] } : reply.result;
+        files[reply.index] = result;
+        if (!result.transient) reuse?.store(task, result);
+        fresh.push(result);
+      }
     }
-  }
+    if (sameBytes.length > 0) onRead?.(sameBytes, true);
+    if (fresh.length > 0) onRead?.(fresh, false);
+  });
   const entities = files.flatMap((f) => (f.entity ? [f.entity] : []));
-  const outside = addLinkTargetsOutsideModel(root, config.model, entities, paths);
-  return { root, modelDir: config.model, entities, files, paths, modelDirFound, reused, outside };
+  addLinkTargetsOutsideModel(root, config.model, entities, paths);
+  return { root, modelDir: config.model, entities, files, paths, modelDirFound };
 }
 
 /** Reads the given files in the worker pool, results in the same order. */
@@ -264,11 +258,16 @@ function workerEntry(): URL {
   }
 }
 
-/** Reads files in worker threads; a worker that hangs or dies costs only the file it was on. */
-async function readInPool(tasks: { index: number; task: ReadTask }[], onBatch?: (results: FileResult[]) => void): Promise<{ index: number; result: FileResult }[]> {
+type Reply = { index: number; result: FileResult };
+
+/**
+ * Reads files in worker threads; a worker that hangs or dies costs only the file it was on.
+ * `onBatch` sees every reply as it arrives, on the main thread.
+ */
+async function readInPool(tasks: { index: number; task: ReadTask }[], onBatch?: (replies: Reply[]) => void): Promise<Reply[]> {
   if (tasks.length === 0) return [];
   const queue = [...tasks];
-  const replies: { index: number; result: FileResult }[] = [];
+  const replies: Reply[] = [];
   // A worker costs ~70 ms to start and warms up its own parsers: small models use one, large
   // ones every core but one (at most 4), as the main thread runs the rules on results while
   // they arrive. OPMODEL_WORKERS sets the number, e.g. 1 on a machine shared with other jobs.
@@ -319,12 +318,14 @@ async function readInPool(tasks: { index: number; task: ReadTask }[], onBatch?: 
         const current = Atomics.load(progress, 0) - 1;
         const culprit = inFlight.find((item) => item.index === current) ?? inFlight[0];
         if (culprit) {
-          replies.push({
+          const reply: Reply = {
             index: culprit.index,
             // Transient: a stalled machine can cause it too, so the cache never keeps it.
             // The file still defines its id, so files that name it get no further findings.
             result: { file: culprit.task.file, entity: brokenEntity(culprit.task), findings: [{ file: culprit.task.file, rule: 'file', line: 1, column: 1, message }], transient: true },
-          });
+          };
+          replies.push(reply);
+          onBatch?.([reply]);
         }
         queue.unshift(...inFlight.filter((item) => item !== culprit));
         void worker.terminate();
@@ -335,9 +336,8 @@ async function readInPool(tasks: { index: number; task: ReadTask }[], onBatch?: 
         if (finished) return;
         const batch: WorkerReply[] = typeof message === 'string' ? JSON.parse(message) : message;
         outstanding.shift();
-        const results = batch.map((reply) => unpackResult(reply.result));
-        batch.forEach((reply, i) => replies.push({ index: reply.index, result: results[i]! }));
-        onBatch?.(results);
+        for (const reply of batch) replies.push(reply);
+        onBatch?.(batch);
         fill();
       });
       worker.on('error', (error: Error & { code?: string }) => {
@@ -358,21 +358,26 @@ async function readInPool(tasks: { index: number; task: ReadTask }[], onBatch?: 
 }
 
 /**
- * Records which relative link targets outside the model folder exist, so the `link` rule can
- * judge them without reading the disk. Targets outside the repository are never looked at.
+ * Adds the relative link targets outside the model folder that exist to `paths`, so the `link`
+ * rule can judge them without reading the disk. Targets outside the repository are never looked at.
  */
-function addLinkTargetsOutsideModel(root: string, modelDir: string, entities: Entity[], paths: Set<string>): [string, boolean][] {
-  const looked = new Map<string, boolean>();
+function addLinkTargetsOutsideModel(root: string, modelDir: string, entities: readonly Entity[], paths: Set<string>): void {
+  for (const target of linkTargetsOutsideModel(modelDir, entities)) {
+    if (!paths.has(target) && pathExists(join(root, target))) paths.add(target);
+  }
+}
+
+/** The targets of body links that leave the model folder but not the repository, each once. */
+export function linkTargetsOutsideModel(modelDir: string, entities: readonly Entity[]): Set<string> {
+  const targets = new Set<string>();
   for (const entity of entities) {
     for (const link of entity.links) {
       const target = linkTarget(entity.file, link);
-      if (!target || target.startsWith('../') || target === '..' || paths.has(target) || target.startsWith(`${modelDir}/`) || looked.has(target)) continue;
-      const exists = pathExists(join(root, target));
-      looked.set(target, exists);
-      if (exists) paths.add(target);
+      if (!target || leavesRepository(target) || target.startsWith(`${modelDir}/`)) continue;
+      targets.add(target);
     }
   }
-  return [...looked];
+  return targets;
 }
 
 /** Whether a path exists (a link counts; it is never followed). */
