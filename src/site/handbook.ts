@@ -6,6 +6,7 @@ import type { Entity } from '../model/entity.js';
 import type { LoadedModel } from '../model/load.js';
 import type { SiteSettings } from '../config.js';
 import { referencesOf, relationFields, type RelationField } from '../model/relations.js';
+import { builtinKinds, customHandbook, type HandbookFacts, type Kind } from '../model/kinds.js';
 import { decisionMatrices, schemes, type DecisionMatrix } from '../model/decision-rights.js';
 import { isPastReview, reviewAgenda } from '../model/review.js';
 import { indicatorChart } from './chart.js';
@@ -18,8 +19,6 @@ import type {
 /** Most entities one index or listing page shows; a longer section is split by unit (and quarter) and paged. */
 export const pageSize = 80;
 
-/** Kinds whose entries weigh more on their index (a calendar row, a whole table): fewer per page. */
-const pageSizeOf: Record<string, number> = { cadence: 40, 'context-table': 20 };
 import { isEntityFile, readGitHistory, type GitHistory } from './git.js';
 import { renderBody, renderBodyHtml, resolveRelative, type LinkContext } from './markdown.js';
 import { isCalendarDate, todayString } from '../util/today.js';
@@ -38,6 +37,8 @@ export interface HandbookOptions {
   today?: string;
   /** Assessment bands; default healthy ≥ 18, drift ≥ 12. */
   thresholds?: Thresholds;
+  /** Every kind the model may have (`kindsOf(config)`): their handbook sections; default the built-in ones. */
+  kinds?: readonly Kind[];
   /** Reference fields: the built-in ones plus any a custom kind's schema declares (as lint builds them). */
   relations?: readonly RelationField[];
   /** Most commits kept for the changelog page (default 50). */
@@ -49,21 +50,6 @@ export interface HandbookOptions {
 /** Rendered bodies by file, for reuse across builds of a changing model (see `HandbookOptions.renderCache`). */
 export type RenderCache = Map<string, { key: string; bodyHtml: string; bodyParts: BodyPart[]; links: string[] }>;
 
-/** Built-in kinds: the section each is listed in, in navigation order. */
-const builtinSections: { kind: string; slug: string; title: string }[] = [
-  { kind: 'bet', slug: 'bets', title: 'Bets' },
-  { kind: 'guardrail', slug: 'guardrails', title: 'Guardrails' },
-  { kind: 'decision-rights', slug: 'decision-rights', title: 'Decision rights' },
-  { kind: 'context-table', slug: 'context', title: 'Context' },
-  { kind: 'team', slug: 'teams', title: 'Teams' },
-  { kind: 'role', slug: 'roles', title: 'Roles' },
-  { kind: 'metric', slug: 'metrics', title: 'Metrics' },
-  { kind: 'cadence', slug: 'cadences', title: 'Cadences' },
-  { kind: 'assessment', slug: 'assessments', title: 'Assessment' },
-  { kind: 'decision', slug: 'decisions', title: 'Decision log' },
-  { kind: 'check-in', slug: 'check-ins', title: 'Check-ins' },
-];
-
 /** Builds the handbook's data from the loaded model. Never reads model files; runs git three times. */
 export function buildHandbookData(model: HandbookModel, options: HandbookOptions = {}): HandbookData {
   const relations = options.relations ?? relationFields;
@@ -72,13 +58,14 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
   const today = options.today ?? todayString();
   const history = options.history ?? readGitHistory(model.root, model.modelDir);
   const thresholds = options.thresholds ?? defaultThresholds;
+  const handbookOf = handbookFacts(options.kinds ?? builtinKinds);
 
   // Broken files only reserve their id; lint reports them, the handbook leaves them out.
   // Only entities with a readable file and a valid id get a page: the id is the page's URL
   // (the `id` rule reports the others, and --allow-errors publishes the rest without them).
-  const source = model.entities.filter((entity) => !entity.broken && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(entity.id)).sort(byKindThenTitle);
+  const source = model.entities.filter((entity) => !entity.broken && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(entity.id)).sort(byKindThenTitle(handbookOf));
   const byId = new Map(source.map((entity) => [entity.id, entity]));
-  const sections = sectionsOf(source, history);
+  const sections = sectionsOf(source, history, handbookOf);
   const branch = nonEmpty(options.site?.branch) ?? history.defaultBranch ?? 'main';
   const branchPath = encodePath(branch);
   const sectionOf = new Map(sections.filter((s) => s.kind).map((s) => [s.kind!, s.slug]));
@@ -266,7 +253,7 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
 
   const siteTitle = nonEmpty(options.site?.title) ?? titleOfRoot(source) ?? 'Operating model';
   const home = homeData(entities, sections);
-  const listings = paginate(entities, sections, units, home.quarter);
+  const listings = paginate(entities, sections, units, home.quarter, handbookOf);
   return {
     format: 1,
     site: { title: siteTitle, base, repo, branch, pageSize, repoPrefix: history.prefix, modelDir: model.modelDir.replace(/\/+$/, ''), generatedAt: new Date().toISOString(), today, git: history.state },
@@ -293,18 +280,27 @@ function renderEntityBody(entity: Entity, context: LinkContext, matrixLines: num
   return { bodyHtml: renderBodyHtml(entity.body, context, options), bodyParts: [] };
 }
 
-function sectionsOf(entities: Entity[], history: GitHistory): SectionInfo[] {
+/** Each kind's handbook facts by name: the registry's, or a custom kind's for a kind it does not know; none for the model root. */
+function handbookFacts(kinds: readonly Kind[]): (kind: string) => HandbookFacts | undefined {
+  const known = new Map(kinds.map((kind) => [kind.name, kind.handbook]));
+  return (kind) => (known.has(kind) ? known.get(kind) : kind === 'model' ? undefined : customHandbook(kind));
+}
+
+/** The navigation: one section per kind the model has, by `nav` then name; then This week and the changelog. */
+function sectionsOf(entities: Entity[], history: GitHistory, handbookOf: (kind: string) => HandbookFacts | undefined): SectionInfo[] {
   const counts = new Map<string, number>();
   for (const entity of entities) counts.set(entity.kind, (counts.get(entity.kind) ?? 0) + 1);
-  const sections: SectionInfo[] = builtinSections
-    .filter((section) => counts.has(section.kind))
-    .map((section) => ({ ...section, count: counts.get(section.kind)!, paged: false, facets: [] }));
-  const custom = [...counts.keys()].filter((kind) => kind !== 'model' && !builtinSections.some((s) => s.kind === kind)).sort();
-  for (const kind of custom) {
-    sections.push({ kind, slug: `kinds/${slug(kind)}`, title: capitalise(kind.replace(/[-_]/g, ' ')), count: counts.get(kind)!, paged: false, facets: [] });
-  }
-  sections.push({ kind: null, slug: 'this-week', title: 'This week', count: 0, paged: false, facets: [] });
-  sections.push({ kind: null, slug: 'changelog', title: 'Changelog', count: history.commits.length, paged: false, facets: [] });
+  const sections: SectionInfo[] = [...counts]
+    .flatMap(([kind, count]) => {
+      const facts = handbookOf(kind);
+      if (!facts) return [];
+      const { section, title, label, nav, heading, description, noun, lede } = facts;
+      return [{ kind, slug: section, title, label, nav, count, paged: false, facets: [], ...{ heading, description, noun, lede } }];
+    })
+    .sort((a, b) => a.nav - b.nav || a.kind.localeCompare(b.kind))
+    .map(({ nav: _nav, ...section }) => section);
+  sections.push({ kind: null, slug: 'this-week', title: 'This week', label: 'This week', count: 0, paged: false, facets: [] });
+  sections.push({ kind: null, slug: 'changelog', title: 'Changelog', label: 'Changelog', count: history.commits.length, paged: false, facets: [] });
   return sections;
 }
 
@@ -372,11 +368,12 @@ function unitsOf(source: Entity[], byId: Map<string, Entity>): { units: UnitInfo
  * Splits each section longer than a page (`pageSize`, fewer for heavy kinds) into listing pages: by
  * unit, and bets by quarter too, each value paged. Marks those sections `paged` and records their facets.
  */
-function paginate(entities: HandbookEntity[], sections: SectionInfo[], units: UnitInfo[], quarter: string | null): ListingPage[] {
+function paginate(entities: HandbookEntity[], sections: SectionInfo[], units: UnitInfo[], quarter: string | null, handbookOf: (kind: string) => HandbookFacts | undefined): ListingPage[] {
   const listings: ListingPage[] = [];
   const unitTitle = new Map(units.map((unit) => [unit.id, unit.title]));
   for (const section of sections) {
-    const size = pageSizeOf[section.kind ?? ''] ?? pageSize;
+    const facts = section.kind ? handbookOf(section.kind) : undefined;
+    const size = facts?.pageSize ?? pageSize;
     if (!section.kind || section.count <= size) continue;
     const members = entities.filter((entity) => entity.kind === section.kind);
     section.paged = true;
@@ -387,9 +384,10 @@ function paginate(entities: HandbookEntity[], sections: SectionInfo[], units: Un
         order: (a, b) => (a === '' ? -1 : b === '' ? 1 : unitTitle.get(a)!.localeCompare(unitTitle.get(b)!, 'en')),
       },
     ];
-    if (section.kind === 'bet') {
+    const field = facts?.facet;
+    if (field) {
       facets.push({
-        facet: 'quarter', label: 'By quarter', keyOf: (e) => e.bet?.quarter ?? '', labelOf: (key) => key || 'No quarter',
+        facet: field.field, label: field.label, keyOf: (e) => str(e.data[field.field]) ?? '', labelOf: (key) => key || field.none,
         // The current quarter first, then newest first.
         order: (a, b) => (a === quarter ? -1 : b === quarter ? 1 : b.localeCompare(a)),
       });
@@ -623,13 +621,9 @@ function titleOfRoot(entities: Entity[]): string | null {
   return root ? titleOf(root) : null;
 }
 
-function byKindThenTitle(a: Entity, b: Entity): number {
-  const rank = (kind: string) => {
-    if (kind === 'model') return -1;
-    const i = builtinSections.findIndex((section) => section.kind === kind);
-    return i === -1 ? builtinSections.length : i;
-  };
-  return rank(a.kind) - rank(b.kind) || a.kind.localeCompare(b.kind) || titleOf(a).localeCompare(titleOf(b), 'en') || a.id.localeCompare(b.id);
+function byKindThenTitle(handbookOf: (kind: string) => HandbookFacts | undefined) {
+  const rank = (kind: string) => handbookOf(kind)?.nav ?? -1;
+  return (a: Entity, b: Entity): number => rank(a.kind) - rank(b.kind) || a.kind.localeCompare(b.kind) || titleOf(a).localeCompare(titleOf(b), 'en') || a.id.localeCompare(b.id);
 }
 
 function str(value: unknown): string | null {

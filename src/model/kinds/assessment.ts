@@ -39,7 +39,7 @@ export const assessment = defineKind<Assessment>()({
   folder: 'assessments',
   typeName: 'Assessment',
   summary: 'a structural self-assessment',
-  plural: 'Assessment',
+  handbook: { section: 'assessments', title: 'Assessment', label: 'Assessment', nav: 90 },
   relations: [],
   crossFile: 'all',
   template: ({ today }) => ({
