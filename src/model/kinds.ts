@@ -1,9 +1,11 @@
 // The registry of kinds: every built-in kind's definition (one file each in src/model/kinds/),
 // in navigation order, and what is derived from them. Custom kinds from the config join through
 // `kindsOf` (their reference fields come from `x-ref` in their schema, see relations.ts).
-// Adding a built-in kind: write src/model/kinds/<name>.ts (its type and `defineKind`), import it
-// and list it below, run `npm run build && npm run schemas`, and add an example under model/ that
-// uses every field; test/kinds.test.ts checks the rest.
+// Adding a built-in kind: write src/model/kinds/<name>.ts (its type and `defineKind`, with its
+// handbook section), import it and list it below, run `npm run build && npm run schemas`, and add an
+// example under model/ that uses every field; test/kinds.test.ts checks the rest, and
+// test/site/new-kind.test.ts that the handbook needs nothing more (a page of its own in
+// site/src/components/kinds/<name>.astro is optional).
 import { assessment } from './kinds/assessment.js';
 import { bet } from './kinds/bet.js';
 import { cadence } from './kinds/cadence.js';

@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RuleEntry, SiteSettings } from '../config.js';
 import { thresholdsFrom } from '../model/assessment.js';
 import type { RelationField } from '../model/relations.js';
+import type { Kind } from '../model/kinds.js';
 import { buildHandbookData, normaliseBase, type HandbookModel, type RenderCache } from './handbook.js';
 import { headCommit, readModelHistory, type GitHistory } from './git.js';
 import type { HandbookData } from './handbook-data.js';
@@ -29,6 +30,8 @@ export interface BuildSiteOptions {
   config: { site?: SiteSettings; rules?: Record<string, RuleEntry> };
   /** Reference fields including custom kinds' (as lint builds them); default the built-in ones. */
   relations?: readonly RelationField[];
+  /** The registry of kinds, for their handbook sections; default the built-in ones. */
+  kinds?: readonly Kind[];
   /** Output folder, absolute or relative to root. */
   outDir: string;
   /** Sub-path to serve under; overrides `config.site.base`. */
@@ -162,13 +165,14 @@ export async function startDevServer(options: Omit<BuildSiteOptions, 'dev' | 'ou
 }
 
 /** The handbook's options from the config, as `opmodel build` and `dev` pass them. */
-export function handbookOptions(options: Pick<BuildSiteOptions, 'config' | 'base' | 'today' | 'relations'>) {
+export function handbookOptions(options: Pick<BuildSiteOptions, 'config' | 'base' | 'today' | 'relations' | 'kinds'>) {
   return {
     site: options.config.site,
     base: normaliseBase(options.base ?? options.config.site?.base),
     today: options.today,
     thresholds: thresholdsFrom(options.config.rules?.assessment?.options),
     relations: options.relations,
+    kinds: options.kinds,
   };
 }
 

@@ -104,6 +104,8 @@ export interface SectionInfo {
   description?: string;
   noun?: { one: string; many: string };
   lede?: string;
+  /** False when its entities' page titles leave out their unit (the teams that make up the units). */
+  unitInTitle?: false;
   /** The entity kind listed in this section, or null for pages such as the changelog. */
   kind: string | null;
   count: number;

@@ -294,8 +294,8 @@ function sectionsOf(entities: Entity[], history: GitHistory, handbookOf: (kind: 
     .flatMap(([kind, count]) => {
       const facts = handbookOf(kind);
       if (!facts) return [];
-      const { section, title, label, nav, heading, description, noun, lede } = facts;
-      return [{ kind, slug: section, title, label, nav, count, paged: false, facets: [], ...{ heading, description, noun, lede } }];
+      const { section, title, label, nav, heading, description, noun, lede, unitInTitle } = facts;
+      return [{ kind, slug: section, title, label, nav, count, paged: false, facets: [], ...{ heading, description, noun, lede, unitInTitle } }];
     })
     .sort((a, b) => a.nav - b.nav || a.kind.localeCompare(b.kind))
     .map(({ nav: _nav, ...section }) => section);

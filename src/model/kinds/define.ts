@@ -43,6 +43,8 @@ export interface HandbookFacts<F extends string = string> {
   noun?: { one: string; many: string };
   /** The index page's lede after the count, when it has no page of its own. */
   lede?: string;
+  /** Whether an entity's page title names its unit (`Core (Payments)`); not for kinds that make up the units (teams). */
+  unitInTitle?: false;
   /** Most entities one index or listing page shows, for kinds whose entries weigh more (default 80). */
   pageSize?: number;
   /** A field that splits a long section besides its units (bets by `quarter`): the model's current value first, then newest first. */
