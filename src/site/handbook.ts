@@ -422,14 +422,18 @@ function homeData(entities: HandbookEntity[], sections: SectionInfo[]): HomeData
   const root = entities.find((entity) => entity.kind === 'model');
   const quarter = root?.model?.quarter ?? null;
   const activeBets = entities.filter((e) => e.bet && e.bet.status === 'active' && (quarter === null || e.bet.quarter === quarter));
-  const has = (slug: string) => sections.some((section) => section.slug === slug);
+  // The reading path for a new hire: the strategy, then the sections of these kinds the model has.
+  const pathOf = (kind: string) => sections.find((section) => section.kind === kind)?.slug;
   const startHere = [
-    { title: 'Strategy', path: '#strategy', description: 'What we are trying to achieve, and why.', show: Boolean(root) },
-    { title: 'Bets', path: 'bets/', description: 'The few things we are betting on this quarter, and what we will not do.', show: has('bets') },
-    { title: 'Guardrails', path: 'guardrails/', description: 'The lines we do not cross, our principles, and what we prefer.', show: has('guardrails') },
-    { title: 'Decision rights', path: 'decision-rights/', description: 'Who decides, who is consulted, who is informed.', show: has('decision-rights') },
-    { title: 'How we work', path: 'cadences/', description: 'The meetings and reviews that run our week and our quarter.', show: has('cadences') },
-  ];
+    { title: 'Strategy', path: root ? '#strategy' : undefined, description: 'What we are trying to achieve, and why.' },
+    { title: 'Bets', kind: 'bet', description: 'The few things we are betting on this quarter, and what we will not do.' },
+    { title: 'Guardrails', kind: 'guardrail', description: 'The lines we do not cross, our principles, and what we prefer.' },
+    { title: 'Decision rights', kind: 'decision-rights', description: 'Who decides, who is consulted, who is informed.' },
+    { title: 'How we work', kind: 'cadence', description: 'The meetings and reviews that run our week and our quarter.' },
+  ].flatMap(({ title, kind, path, description }) => {
+    const to = kind ? pathOf(kind) : path;
+    return to === undefined ? [] : [{ title, path: kind ? `${to}/` : to, description }];
+  });
   const assessments = newestFirst(entities.filter((e) => e.assessment), (e) => e.assessment!.date);
   return {
     model: root?.id ?? null,
@@ -439,7 +443,7 @@ function homeData(entities: HandbookEntity[], sections: SectionInfo[]): HomeData
     northStar: root?.model?.northStar ?? null,
     activeBets: activeBets.map((bet) => bet.id),
     nonGoals: activeBets.flatMap((bet) => bet.bet!.nonGoals.map((text) => ({ text, bet: bet.id }))),
-    startHere: startHere.filter((step) => step.show).map(({ show: _show, ...step }) => step),
+    startHere,
     latestAssessment: assessments[0]?.id ?? null,
   };
 }
