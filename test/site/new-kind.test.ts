@@ -84,7 +84,8 @@ describe('a kind the handbook has never heard of, added to the registry', () => 
 });
 
 describe('the handbook names no built-in kind outside its own pages and the feature pages', () => {
-  // A kind's own page (components/kinds/<kind>.astro) is optional: without one a kind gets the generic page.
+  // A kind's own page (components/kinds/<kind>.astro) and list (components/lists/<kind>.astro) are
+  // optional: without them a kind gets the generic page and a list of links.
   // The feature pages and lists below show what only some kinds have (charts, matrices, the calendar).
   const features = [
     'site/src/components/kinds/', 'site/src/components/lists/', 'site/src/pages/bets/', 'site/src/pages/portfolio/', 'site/src/pages/decision-rights/',
@@ -98,7 +99,7 @@ describe('the handbook names no built-in kind outside its own pages and the feat
   // The machinery every kind goes through: these files may not name one.
   const generic = [
     'site/src/pages/[...slug].astro', 'site/src/components/EntityFrame.astro', 'site/src/components/GenericPage.astro', 'site/src/components/SectionIndex.astro',
-    'site/src/components/ListingView.astro', 'site/src/components/Relations.astro', 'site/src/components/Facets.astro', 'site/src/layouts/Page.astro', 'site/src/lib/data.ts',
+    'site/src/components/ListingView.astro', 'site/src/components/lists/SectionList.astro', 'site/src/components/lists/EntityLinks.astro', 'site/src/components/Relations.astro', 'site/src/components/Facets.astro', 'site/src/layouts/Page.astro', 'site/src/lib/data.ts',
   ];
   const repo = join(import.meta.dirname, '../..');
   const names = builtinKinds.flatMap((kind) => [kind.name, ...(kind.handbook ? [kind.handbook.section] : [])]);
@@ -113,8 +114,12 @@ describe('the handbook names no built-in kind outside its own pages and the feat
     for (const file of generic) expect(readFileSync(join(repo, file), 'utf8'), file).not.toMatch(quoted);
   });
 
-  test('a kind page in components/kinds/ is named after a kind of the registry', () => {
-    const pages = readdirSync(join(repo, 'site/src/components/kinds')).map((file) => file.replace(/\.astro$/, ''));
-    for (const page of pages) expect(builtinKinds.map((kind) => kind.name), page).toContain(page);
+  test('a kind page in components/kinds/ and a kind list in components/lists/ are named after a kind of the registry', () => {
+    const views = [
+      ...readdirSync(join(repo, 'site/src/components/kinds')),
+      ...readdirSync(join(repo, 'site/src/components/lists')).filter((file) => !['SectionList.astro', 'EntityLinks.astro'].includes(file)),
+    ].map((file) => file.replace(/\.astro$/, ''));
+    expect(views.length).toBeGreaterThan(0);
+    for (const view of views) expect(builtinKinds.map((kind) => kind.name), view).toContain(view);
   });
 });
