@@ -6,10 +6,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { RuleEntry, SiteSettings } from '../config.js';
+import type { CustomKind, RuleEntry, SiteSettings } from '../config.js';
 import { thresholdsFrom } from '../model/assessment.js';
 import type { RelationField } from '../model/relations.js';
-import type { Kind } from '../model/kinds.js';
+import { kindsOf, type Kind } from '../model/kinds.js';
 import { buildHandbookData, normaliseBase, type HandbookModel, type RenderCache } from './handbook.js';
 import { headCommit, readModelHistory, type GitHistory } from './git.js';
 import type { HandbookData } from './handbook-data.js';
@@ -26,11 +26,11 @@ export interface BuildSiteOptions {
   /** Absolute repository root (the opmodel DIR). */
   root: string;
   model: HandbookModel;
-  /** The loaded opmodel.config.yaml; only `site` and the `assessment` rule's thresholds are read. */
-  config: { site?: SiteSettings; rules?: Record<string, RuleEntry> };
+  /** The loaded opmodel.config.yaml; only `site`, custom `kinds` and the `assessment` rule's thresholds are read. */
+  config: { site?: SiteSettings; rules?: Record<string, RuleEntry>; kinds?: CustomKind[] };
   /** Reference fields including custom kinds' (as lint builds them); default the built-in ones. */
   relations?: readonly RelationField[];
-  /** The registry of kinds, for their handbook sections; default the built-in ones. */
+  /** The registry of kinds, for their handbook sections; default the built-in ones and the config's custom kinds. */
   kinds?: readonly Kind[];
   /** Output folder, absolute or relative to root. */
   outDir: string;
@@ -172,7 +172,7 @@ export function handbookOptions(options: Pick<BuildSiteOptions, 'config' | 'base
     today: options.today,
     thresholds: thresholdsFrom(options.config.rules?.assessment?.options),
     relations: options.relations,
-    kinds: options.kinds,
+    kinds: options.kinds ?? (options.config.kinds ? kindsOf({ kinds: options.config.kinds }) : undefined),
   };
 }
 
