@@ -1,5 +1,5 @@
 // The registry of kinds: every built-in kind's definition (one file each in src/model/kinds/),
-// in navigation order, and what is derived from them. Custom kinds from the config join through
+// and what is derived from them. Custom kinds from the config join through
 // `kindsOf` (their reference fields come from `x-ref` in their schema, see relations.ts).
 // Adding a built-in kind: write src/model/kinds/<name>.ts (its type and `defineKind`, with its
 // handbook section), import it and list it below, run `npm run build && npm run schemas`, and add an
@@ -24,7 +24,7 @@ import type { Config, CustomKind } from '../config.js';
 
 export type { HandbookFacts, Kind, KindDefinition, RelationSpec, TemplateInput } from './kinds/define.js';
 
-/** The built-in kinds, in the handbook's navigation order. Adding a kind is one line here. */
+/** The built-in kinds (the handbook orders them by their `nav`). Adding a kind is one line here. */
 export const builtinKinds = [model, bet, guardrail, decisionRights, decision, contextTable, team, role, metric, cadence, checkIn, assessment] as const;
 
 /** A built-in kind's name. */

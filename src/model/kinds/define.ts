@@ -83,8 +83,6 @@ export interface KindDefinition<N extends string = string, T = Record<string, un
 /** Any kind, built-in or custom, with its frontmatter type left out: what the registry lists. */
 export type Kind = Omit<KindDefinition, 'data'>;
 
-
-
 /** Declares a kind whose frontmatter has type T; the name stays a literal type for the registry. */
 export function defineKind<T>() {
   return <const N extends string>(definition: KindDefinition<N, T>): KindDefinition<N, T> => definition;
