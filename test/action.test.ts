@@ -262,7 +262,7 @@ describe('the GitHub Action on a pull request', () => {
     const summary = first.summary;
     expect(summary).toContain('## opmodel lint');
     expect(summary).toContain('GitHub shows at most 10 error and 10 warning annotations per step; every finding is listed here.');
-    expect(summary).toMatch(/in the 5 model files this pull request changed and the findings it caused elsewhere \(94 model files checked\)\. 1 older error in files this pull request did not touch is not counted\./);
+    expect(summary).toMatch(/in the 5 model files this pull request changed and the findings it caused elsewhere \(95 model files checked\)\. 1 older error in files this pull request did not touch is not counted\./);
     expect(summary).toContain('### What this change does to the operating model');
     expect(summary).toMatch(/Who decides \*Offer a renewal discount above 15%\* moves from `cro` to `cpo`\./);
     // The duplicate row is a new row, not a change to the one that was there.
@@ -381,7 +381,7 @@ describe('the GitHub Action on a pull request that does not touch the model', ()
     expect(api.writes().length).toBe(before);
     expect(run.stdout).toContain('Pull-request comment: unchanged.');
     expect(run.status).toBe(0);
-    expect(run.summary).toContain('✅ No problems caused by this pull request, which changed no model file (94 model files checked). 4 older errors in files this pull request did not touch are not counted.');
+    expect(run.summary).toContain('✅ No problems caused by this pull request, which changed no model file (95 model files checked). 4 older errors in files this pull request did not touch are not counted.');
     expect(run.summary).toContain('No change to the model.');
   });
 });
@@ -393,7 +393,7 @@ describe('the GitHub Action without a base to compare with', () => {
     expect(api.requests.length).toBe(before);
     expect(run.stdout).toMatch(/^::error title=opmodel\(ref\),file=model\/bets\/clock-in-kiosk\.md/m);
     expect(run.stdout).not.toMatch(/Fetching the base commit/);
-    expect(run.summary).toMatch(/in the whole model \(94 model files checked\)\./);
+    expect(run.summary).toMatch(/in the whole model \(95 model files checked\)\./);
     expect(run.summary).not.toContain('What this change does');
     expect(run.status).toBe(1);
   });

@@ -89,23 +89,29 @@ describe('assessment bands: the `assessment` rule, `opmodel assess` and the hand
       writeFile(root, 'opmodel.config.yaml', `rules:\n  assessment: [warning, { healthy: ${healthy}, drift: ${drift} }]\n`);
       const assess = runCli(['assess', '--format', 'json'], root);
       expect(assess.status, assess.stderr).toBe(0);
-      const report = JSON.parse(assess.stdout) as { assessment: { id: string; file: string }; total: number; band: string; weakCategories: string[] };
-      expect(report.band).toBe(report.total < drift ? 'intervention-overdue' : report.total < healthy ? 'structural-drift' : 'healthy');
-
-      const finding = lintJson(root).filter((d) => d.rule === 'assessment');
-      if (report.band === 'healthy' && report.weakCategories.length === 0) expect(finding).toEqual([]);
-      else {
-        expect(finding).toHaveLength(1);
-        expect(finding[0]!.file).toBe(report.assessment.file);
-        if (report.band !== 'healthy') expect(finding[0]!.message).toContain(`band ${report.band} (healthy is ${healthy} or more)`);
-      }
-
+      type Judged = { assessment: { id: string; file: string }; total: number; band: string; weakCategories: string[] };
+      const report = JSON.parse(assess.stdout) as Judged & { teams: (Judged & { team: string })[] };
+      // The company-wide latest assessment and each team's latest are judged alike.
+      const judged = [report, ...report.teams];
+      expect(judged.length).toBeGreaterThan(1);
+      const findings = lintJson(root).filter((d) => d.rule === 'assessment');
       // The handbook as \`opmodel build\` prepares it from the same config.
       const { model, config } = await lint(root, { today: testToday });
-            const data = buildHandbookData(model, { ...handbookOptions({ config, today: testToday }), history: noHistory });
+      const data = buildHandbookData(model, { ...handbookOptions({ config, today: testToday }), history: noHistory });
       expect(data.home.latestAssessment).toBe(report.assessment.id);
-      const page = data.entities.find((e) => e.id === report.assessment.id)!.assessment!;
-      expect({ total: page.total, band: page.band, weak: page.weakCategories, thresholds: page.thresholds }).toEqual({ total: report.total, band: report.band, weak: report.weakCategories, thresholds: { healthy, drift } });
+      for (const one of judged) {
+        expect(one.band).toBe(one.total < drift ? 'intervention-overdue' : one.total < healthy ? 'structural-drift' : 'healthy');
+        const finding = findings.filter((d) => d.file === one.assessment.file);
+        if (one.band === 'healthy' && one.weakCategories.length === 0) expect(finding).toEqual([]);
+        else {
+          expect(finding).toHaveLength(1);
+          if (one.band !== 'healthy') expect(finding[0]!.message).toContain(`band ${one.band} (healthy is ${healthy} or more)`);
+        }
+        const page = data.entities.find((e) => e.id === one.assessment.id)!.assessment!;
+        expect({ total: page.total, band: page.band, weak: page.weakCategories, thresholds: page.thresholds }).toEqual({ total: one.total, band: one.band, weak: one.weakCategories, thresholds: { healthy, drift } });
+      }
+      // No other assessment is judged.
+      expect(findings.every((d) => judged.some((one) => one.assessment.file === d.file))).toBe(true);
     });
   }
 
@@ -195,4 +201,28 @@ describe('what a commit changed: `opmodel diff` and the handbook\'s changelog', 
     expect(page).toMatch(/Tronc and tip pooling in the timesheet — status Proposed →\s*to Active/);
     expect(page).not.toMatch(/to Shipped/i);
   }, 120_000);
+});
+
+describe('check-ins due: the `check-in-due` rule, `opmodel review` and the handbook\'s This week', () => {
+  for (const days of [3, 14, 40]) {
+    test(`flag the same active bets with max_days: ${days}`, async () => {
+      const root = copyOfExample();
+      writeFile(root, 'opmodel.config.yaml', `rules:\n  check-in-due: [warning, { max_days: ${days} }]\n`);
+      const date = '2026-12-10';
+      const linted = runCli(['lint', '--as-of', date, '--format', 'json'], root);
+      const byRule = (JSON.parse(linted.stdout) as { diagnostics: Diagnostic[] }).diagnostics.filter((d) => d.rule === 'check-in-due').map((d) => d.file).sort();
+      const cli = runCli(['review', '--as-of', date, '--format', 'json'], root);
+      expect(cli.status, cli.stderr).toBe(0);
+      const agenda = JSON.parse(cli.stdout) as { checkInDays: number; bets?: { items: { file: string; reasons: string[] }[] } };
+      expect(agenda.checkInDays).toBe(days);
+      const byReview = (agenda.bets?.items ?? []).filter((b) => b.reasons.includes('check-in due')).map((b) => b.file).sort();
+      expect(byReview).toEqual(byRule);
+      const { model, config } = await lint(root, { today: date });
+      const data = buildHandbookData(model, { ...handbookOptions({ config, today: date }), history: noHistory });
+      expect((data.agenda.bets?.items ?? []).filter((b) => b.reasons.includes('check-in due')).map((b) => b.file).sort()).toEqual(byRule);
+      // The example's active bets checked in on 2026-11-16: 24 days before.
+      if (days === 3 || days === 14) expect(byRule.length).toBeGreaterThan(0);
+      else expect(byRule).toEqual([]);
+    });
+  }
 });

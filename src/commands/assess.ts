@@ -1,15 +1,20 @@
-// `opmodel assess`: the score report of the latest structural self-assessment.
+// `opmodel assess`: the score report of the latest structural self-assessments: the company-wide
+// one first, then each team's latest.
 import { lint } from '../lint.js';
-import { newestFirst, scoreAssessment, thresholdsFrom } from '../model/assessment.js';
+import { type AssessmentResult, latestPerTeam, newestFirst, scoreAssessment, type Thresholds, thresholdsFrom, thresholdsSource } from '../model/assessment.js';
 import { type Command, formatOption, parse, repoDir, UsageError } from './command.js';
 import { ofKind } from '../model/kinds.js';
+import type { Entity } from '../model/entity.js';
 
 export const command: Command = {
   help: `Usage: opmodel assess [DIR] [--format text|json]
 
-Score the latest self-assessment in model/assessments/: the total, the band
-(healthy, structural-drift below 18, intervention-overdue below 12) and the
-categories with three or more statements scored 0 or 1.
+Score the latest self-assessment in model/assessments/ (the company-wide one,
+then each team's latest): the total, the band and the categories with three or
+more statements scored 0 or 1. For fifteen statements the bands are healthy
+from 18, structural-drift below 18, intervention-overdue below 12; with fewer
+or more statements they scale (10 statements: 12 and 8). Thresholds set in
+opmodel.config.yaml are used as they are.
 
 Options:
   --format NAME   text (default) or json
@@ -20,49 +25,64 @@ Options:
     const format = formatOption(values.format, ['text', 'json'] as const, 'text');
     const { model, config } = await lint(repoDir(positionals[0]));
     const thresholds = thresholdsFrom(config.rules.assessment?.options);
-    const assessments = newestFirst(ofKind(model.entities, 'assessment').filter((e) => !e.broken), (e) => e.data.date);
-    const latest = assessments[0];
-    if (!latest) {
-      if (format === 'json') process.stdout.write(`${JSON.stringify({ assessment: null }, null, 2)}\n`);
-      else process.stdout.write('There is no assessment yet. Create one with `opmodel new assessment "Q4 self-assessment"`.\n');
-      return 0;
-    }
-    const score = scoreAssessment(latest.data, thresholds);
-    const previous = assessments[1] ? scoreAssessment(assessments[1].data, thresholds) : undefined;
-    if (format === 'json') {
-      const report = {
-        assessment: { file: latest.file, id: latest.id, title: latest.data.title ?? latest.id, date: latest.data.date },
-        total: score.total,
-        max: score.max,
-        band: score.band,
-        thresholds,
-        categories: score.categories,
-        weakCategories: score.weakCategories,
-        previous: previous && assessments[1] ? { file: assessments[1].file, date: assessments[1].data.date, total: previous.total, band: previous.band } : null,
-      };
-      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      return 0;
-    }
-    const lines = [
-      `${String(latest.data.title ?? latest.id)} (${String(latest.data.date)}, ${latest.file})`,
-      '',
-      `Total: ${score.total} of ${score.max} — ${score.band}`,
-      `Bands: below ${thresholds.drift} intervention-overdue · below ${thresholds.healthy} structural-drift · ${thresholds.healthy}+ healthy`,
+    const all = ofKind(model.entities, 'assessment').filter((e) => !e.broken);
+    const latest = latestPerTeam(all, (e) => e.data.date, (e) => e.data.team);
+    const reports = [
+      ...(latest.company ? [report(latest.company, all, thresholds)] : []),
+      ...latest.teams.map(({ assessment }) => report(assessment, all, thresholds)),
     ];
-    if (previous && assessments[1]) lines.push(`Previous: ${previous.total} on ${String(assessments[1].data.date)} (${previous.band})`);
-    lines.push('');
-    for (const c of score.categories) {
-      if (c.max === 0) continue;
-      const bar = '█'.repeat(c.total) + '░'.repeat(c.max - c.total);
-      lines.push(`  ${c.name.padEnd(11)} ${String(c.total).padStart(2)}/${String(c.max).padEnd(3)} ${bar}${c.weak ? `  ← weak: ${c.low} statements scored 0 or 1` : ''}`);
+    if (format === 'json') {
+      const teams = latest.teams.map(({ team }, i) => ({ team, ...reports[i + (latest.company ? 1 : 0)]!.json }));
+      const company = latest.company ? reports[0]!.json : { assessment: null };
+      process.stdout.write(`${JSON.stringify({ ...company, teams }, null, 2)}\n`);
+      return 0;
     }
-    lines.push('');
-    if (score.weakCategories.length > 0) {
-      lines.push(`Weak categories: ${score.weakCategories.join(', ')}. Three or more low scores in one category point to one structural failure compounding underneath.`);
-    } else {
-      lines.push('No weak category: no area has three or more statements scored 0 or 1.');
+    if (reports.length === 0) {
+      process.stdout.write('There is no assessment yet. Create one with `opmodel new assessment "Q4 self-assessment"`.\n');
+      return 0;
     }
-    process.stdout.write(`${lines.join('\n')}\n`);
+    if (!latest.company) reports.unshift({ json: {}, text: ['There is no company-wide assessment (one without `team`) yet; the teams\' latest follow.'] });
+    process.stdout.write(`${reports.map((r) => r.text.join('\n')).join('\n\n')}\n`);
     return 0;
   },
 };
+
+/** One latest assessment's report, as JSON and as text; "previous" is the one before it of the same team (or company-wide). */
+function report(entity: Entity<'assessment'>, all: readonly Entity<'assessment'>[], thresholds: Thresholds): { json: Record<string, unknown>; text: string[] } {
+  const team = typeof entity.data.team === 'string' && entity.data.team !== '' ? entity.data.team : undefined;
+  const same = newestFirst(all.filter((e) => (typeof e.data.team === 'string' && e.data.team !== '' ? e.data.team : undefined) === team), (e) => e.data.date);
+  const before = same[same.indexOf(entity) + 1];
+  const score = scoreAssessment(entity.data, thresholds);
+  const previous: AssessmentResult | undefined = before ? scoreAssessment(before.data, thresholds) : undefined;
+  const json = {
+    assessment: { file: entity.file, id: entity.id, title: entity.data.title ?? entity.id, date: entity.data.date, team: team ?? null },
+    total: score.total,
+    max: score.max,
+    band: score.band,
+    thresholds: score.thresholds,
+    categories: score.categories,
+    weakCategories: score.weakCategories,
+    previous: previous && before ? { file: before.file, date: before.data.date, total: previous.total, band: previous.band } : null,
+  };
+  const { healthy, drift } = score.thresholds;
+  const lines = [
+    `${team ? `Team ${team}: ` : ''}${String(entity.data.title ?? entity.id)} (${String(entity.data.date)}, ${entity.file})`,
+    '',
+    `Total: ${score.total} of ${score.max} — ${score.band}`,
+    `Bands: below ${drift} intervention-overdue · below ${healthy} structural-drift · ${healthy}+ healthy (${thresholdsSource(score.thresholds, score.scored)})`,
+  ];
+  if (previous && before) lines.push(`Previous: ${previous.total} on ${String(before.data.date)} (${previous.band})`);
+  lines.push('');
+  for (const c of score.categories) {
+    if (c.max === 0) continue;
+    const bar = '█'.repeat(c.total) + '░'.repeat(c.max - c.total);
+    lines.push(`  ${c.name.padEnd(11)} ${String(c.total).padStart(2)}/${String(c.max).padEnd(3)} ${bar}${c.weak ? `  ← weak: ${c.low} statements scored 0 or 1` : ''}`);
+  }
+  lines.push('');
+  if (score.weakCategories.length > 0) {
+    lines.push(`Weak categories: ${score.weakCategories.join(', ')}. Three or more low scores in one category point to one structural failure compounding underneath.`);
+  } else {
+    lines.push('No weak category: no area has three or more statements scored 0 or 1.');
+  }
+  return { json, text: lines };
+}

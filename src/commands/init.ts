@@ -5,7 +5,8 @@ import { readExistingFile, writeNewFile } from '../util/write.js';
 import { escapeControl } from '../reporters/escape.js';
 import { actionRef } from '../version.js';
 import { currentQuarter, inOneYear } from './templates.js';
-import { type Command, parse, repoDir, UsageError } from './command.js';
+import { asOf, asOfOption, type Command, parse, repoDir, UsageError } from './command.js';
+import { assessmentFrontmatter } from '../model/kinds/assessment.js';
 
 /** Where init writes the CI workflow, relative to DIR. */
 export const workflowPath = '.github/workflows/opmodel.yml';
@@ -14,22 +15,27 @@ export const workflowPath = '.github/workflows/opmodel.yml';
 const ignored = ['node_modules/', '_site/', '.opmodel-cache/'];
 
 export const command: Command = {
-  help: `Usage: opmodel init [DIR]
+  help: `Usage: opmodel init [DIR] [--as-of DATE]
 
 Create a starter operating model in DIR (default: the current folder): the model
-root, two roles, a team, a metric, a bet, a guardrail, a decision-rights matrix,
-the context grid and a weekly cadence; the GitHub workflow ${workflowPath}
-(lint every pull request, publish the handbook to GitHub Pages); and a .gitignore
-for node_modules/, the built site and the lint cache.
+root, two roles, a team, a metric, an active bet and its first check-in, a
+guardrail, a decision-rights matrix and a decision taken under it, the context
+grid, a weekly cadence and a self-assessment of fifteen statements; the GitHub
+workflow ${workflowPath} (lint every pull request, publish the handbook to GitHub
+Pages); and a .gitignore for node_modules/, the built site and the lint cache.
 Files that already exist are left alone, and init says which.
+
+Options:
+  --as-of DATE   date the starter files DATE (YYYY-MM-DD) instead of today
 `,
   async run(args) {
-    const { positionals } = parse(args, {});
+    const { values, positionals } = parse(args, { ...asOfOption });
     if (positionals.length > 1) throw new UsageError('init takes one DIR.');
+    const today = asOf(values['as-of']);
     const root = repoDir(positionals[0]);
     const created: string[] = [];
     const kept: string[] = [];
-    for (const [file, content] of Object.entries(starter())) {
+    for (const [file, content] of Object.entries(starter(today))) {
       const refusal = writeNewFile(root, join(root, file), content);
       if (refusal === undefined) created.push(file);
       else kept.push(`${file} (${refusal === 'exists' ? 'already exists' : 'behind a link; skipped'}${file === '.gitignore' ? gitignoreGaps(root) : ''})`);
@@ -151,9 +157,13 @@ jobs:
 `;
 }
 
-function starter(): Record<string, string> {
-  const quarter = currentQuarter();
-  const review = inOneYear();
+/** A first pass at the fifteen statements, in their order: healthy overall, no category weak. Replace with your own. */
+const starterScores = [2, 2, 1, 2, 1, 1, 2, 1, 2, 2, 1, 1, 1, 2, 1];
+
+/** The starter model's files, every date in them `today`: one of each kind, and it lints clean. */
+function starter(today: string): Record<string, string> {
+  const quarter = currentQuarter(today);
+  const review = inOneYear(today);
   return {
     [workflowPath]: workflow(),
     'opmodel.config.yaml': `# opmodel settings; every one has a default. See the README.
@@ -170,7 +180,8 @@ ${ignored.join('\n')}
     'model/README.md': `# Our operating model
 
 Each file here is one part of how we work: bets, guardrails, decision rights, teams,
-roles, metrics and cadences. Change them in a pull request; \`opmodel lint\` checks
+roles, metrics, cadences, the decisions taken, check-ins of bets and self-assessments.
+Change them in a pull request; \`opmodel lint\` checks
 every change.
 `,
     'model/operating-model.md': `---
@@ -223,13 +234,15 @@ Customers who completed the core job at least once in the week.
 `,
     [`model/bets/first-bet.md`]: `---
 title: Our first bet
-status: proposed
+status: active
 owner: product
 quarter: ${quarter}
 problem: Describe the opportunity this bet addresses.
 leading_indicators:
   - metric: weekly-active-customers
-    target: from today's number to the number you aim for
+    target: weekly active customers from 120 to 180
+    baseline: 120 # where the metric stands today
+    goal: 180 # the number the bet aims for
 non_goals:
   - Say what this bet will not do.
 ---
@@ -237,6 +250,44 @@ non_goals:
 ## Hypothesis
 
 We believe that … will result in … We will know we are right when …
+`,
+    [`model/check-ins/first-bet-${today}.md`]: `---
+bet: first-bet
+date: ${today}
+confidence: on-track # on-track | at-risk | off-track
+indicators:
+  - metric: weekly-active-customers
+    value: 120
+harm_signals: []
+next: continue # continue | pivot | pause | kill | won | lost
+---
+
+The first check-in: where the bet starts. Add one each week with \`opmodel new check-in first-bet\`.
+`,
+    [`model/decisions/add-first-bet-to-the-quarter.md`]: `---
+title: Add our first bet to the quarter
+decision: Add a bet to the quarter
+decided_by: cpo
+date: ${today}
+status: decided
+consulted: [head-of-engineering]
+bets: [first-bet]
+---
+
+## Context
+
+We need one bet to steer the quarter by.
+
+## Decision
+
+The CPO adds "Our first bet" to ${quarter}, after consulting the Head of Engineering.
+`,
+    [`model/assessments/first-self-assessment.md`]: `---
+title: First self-assessment
+${assessmentFrontmatter(today, starterScores)}---
+
+These scores are an example. Score the fifteen statements together, replace them, and
+run \`npx opmodel assess\` to see the band and any weak category.
 `,
     'model/guardrails/customer-data-stays-in-region.md': `---
 title: Customer data stays in its region
@@ -272,10 +323,12 @@ owner: cpo
     'model/cadences/weekly-operating-review.md': `---
 title: Weekly operating review
 frequency: weekly
+day: tuesday
+time: "09:30"
 duration_minutes: 45
 owner: cpo
 participants: [product]
-inputs: [leading indicators of active bets]
+inputs: [leading indicators of active bets, the week's check-ins]
 outputs: [decisions and owners]
 ---
 

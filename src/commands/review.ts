@@ -3,7 +3,7 @@
 import { loadConfig } from '../config.js';
 import { builtinKindNames } from '../model/kinds.js';
 import { loadModel } from '../model/load.js';
-import { agendaDate, reviewAgenda, type Agenda, type Section } from '../model/review.js';
+import { agendaDate, checkInDaysFrom, nothingToReview, reviewAgenda, type Agenda, type Section } from '../model/review.js';
 import { markdownCode, markdownText } from '../reporters/github-text.js';
 import { rules } from '../rules/index.js';
 import { asOf, asOfOption, type Command, formatOption, parse, repoDir, UsageError } from './command.js';
@@ -12,7 +12,7 @@ export const command: Command = {
   help: `Usage: opmodel review [DIR] [--as-of DATE] [--format markdown|json]
 
 The agenda of the weekly operating review: active bets whose check-in is due
-(none in 14 days) or that are at risk or off track, with their latest numbers
+(none in 14 days, or check-in-due's max_days) or that are at risk or off track, with their latest numbers
 against the goal; harm signals seen in the last week; bets proposing to pivot,
 pause, kill or close; proposed decisions waiting, and those past their SLA;
 guardrails and principles past review_by; bets whose quarter has ended; and the
@@ -30,7 +30,7 @@ Options:
     const root = repoDir(positionals[0]);
     const config = loadConfig(root, rules, builtinKindNames);
     const model = await loadModel(root, config);
-    const agenda = reviewAgenda(model.entities, today);
+    const agenda = reviewAgenda(model.entities, today, checkInDaysFrom(config.rules['check-in-due']?.options));
     process.stdout.write(format === 'json' ? `${JSON.stringify({ version: 1, ...agenda }, null, 2)}\n` : agendaMarkdown(agenda));
     return 0;
   },
@@ -53,8 +53,8 @@ export function agendaMarkdown(agenda: Agenda): string {
   // A date as "16 November", with its year when it is not the review's year.
   const short = (date: string) => agendaDate(date, agenda.asOf);
   const lines = [`# Weekly operating review, ${longDate(agenda.asOf)} ${agenda.asOf.slice(0, 4)}`, ''];
-  const empty = !agenda.bets && !agenda.harmSignals && !agenda.proposals && !agenda.decisions && !agenda.pastReview && !agenda.quarterEnded && !agenda.cadences;
-  if (empty) return `${lines.join('\n')}Nothing to review: every active bet checked in within two weeks and is on track.\n`;
+  const nothing = nothingToReview(agenda);
+  if (nothing) return `${lines.join('\n')}${nothing}\n`;
   list(lines, 'Bets to discuss', agenda.bets, (b) => {
     const why = b.reasons.map((r) => (r === 'check-in due' ? (b.lastCheckIn ? `check-in due (last ${short(b.lastCheckIn)})` : 'no check-in yet') : `**${r}**`));
     const head = `- **${text(b.title)}** (${code(b.bet)}): ${why.join(', ')}${b.lastCheckIn && !b.reasons.includes('check-in due') ? ` on ${short(b.lastCheckIn)}` : ''}`;

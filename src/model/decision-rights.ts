@@ -121,3 +121,29 @@ function nonEmpty(text: string | undefined): string | null {
 export function normaliseDecision(text: string): string {
   return text.toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/[.?!:;\s]+$/, '').trim();
 }
+
+/** The key a decision record's `decision` is matched to a row by: the row's text, trimmed and lower-cased. */
+export function rightKey(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+/** A decision-rights row with the file it is in and the letter that marks its decider. */
+export interface RightRow {
+  row: DecisionRow;
+  file: string;
+  letter: string;
+}
+
+/** Every decision-rights row by rightKey (the first row wins): what a decision record is taken under. */
+export function rightsByText(decisionRights: readonly Entity[]): Map<string, RightRow> {
+  const rows = new Map<string, RightRow>();
+  for (const entity of decisionRights) {
+    for (const matrix of decisionMatrices(entity)) {
+      for (const row of matrix.rows) {
+        const key = rightKey(row.decision);
+        if (key !== '' && !rows.has(key)) rows.set(key, { row, file: entity.file, letter: schemes[matrix.scheme].decider });
+      }
+    }
+  }
+  return rows;
+}

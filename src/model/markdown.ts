@@ -86,8 +86,8 @@ export function parseWithRemark(body: string): MdNode {
  * Whether a satteri tree may be used as it is, checked in one walk: no node is
  * deeper than maxTreeDepth, and each table row has as many cells as its line has parts between
  * pipes, as GFM splits rows (on every unescaped `|`, even inside code or a bare URL), and nothing
- * in a cell ends past the cell. satteri once kept a `|` inside a bare `www.` address, making a
- * table (or a link) that remark and GFM do not.
+ * in a cell ends past the cell, and no link's URL holds a `|`. satteri once kept a `|` inside a
+ * bare `www.` address, making a table (or a link, or no table) that remark and GFM do not.
  */
 function wellFormed(node: MdNode, source: string, depth = 0, cellEnd = Infinity): boolean {
   if (depth > maxTreeDepth) return false;
@@ -96,6 +96,9 @@ function wellFormed(node: MdNode, source: string, depth = 0, cellEnd = Infinity)
   const end = node.position?.end.offset;
   if (end !== undefined && end > cellEnd) return false;
   if (node.type === 'tableCell' && end !== undefined) cellEnd = end;
+  // A bare address that took a `|` into its URL may have eaten a table's pipe, so that satteri saw
+  // no table where GFM sees one (a header row one cell short): remark decides.
+  if (node.type === 'link' && typeof node.url === 'string' && node.url.includes('|')) return false;
   if (node.type === 'tableRow') {
     const start = node.position?.start.offset;
     if (start !== undefined && end !== undefined && cellsWritten(source.slice(start, end)) !== (node.children?.length ?? 0)) return false;

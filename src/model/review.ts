@@ -1,6 +1,6 @@
 // The weekly operating review agenda (SPEC §5 `opmodel review`): from the model and a date, what
 // the meeting should look at. Pure: no files, no clock; the command renders it as Markdown or JSON.
-import { decisionMatrices } from './decision-rights.js';
+import { rightKey, rightsByText } from './decision-rights.js';
 import type { Entity } from './entity.js';
 import { ofKind } from './kinds.js';
 import { isCalendarDate } from '../util/today.js';
@@ -93,6 +93,8 @@ export interface Section<T> {
 
 export interface Agenda {
   asOf: string;
+  /** How many days an active bet may go without a check-in before it is due. */
+  checkInDays: number;
   /** Monday and Sunday of the week `asOf` falls in. */
   week: { start: string; end: string };
   bets?: Section<BetItem>;
@@ -152,10 +154,16 @@ function section<T>(items: T[]): Section<T> | undefined {
   return items.length === 0 ? undefined : { items: items.slice(0, sectionLimit), more: Math.max(0, items.length - sectionLimit) };
 }
 
-/** The agenda of the weekly operating review as of `today` (YYYY-MM-DD). */
-export function reviewAgenda(entities: readonly Entity[], today: string): Agenda {
+/** How many days may pass between an active bet's check-ins unless the config sets `check-in-due`'s `max_days`. */
+export const defaultCheckInDays = 14;
+
+/**
+ * The agenda of the weekly operating review as of `today` (YYYY-MM-DD). `checkInDays` is how long
+ * an active bet may go without a check-in: pass `check-in-due`'s `max_days` (checkInDaysFrom).
+ */
+export function reviewAgenda(entities: readonly Entity[], today: string, checkInDays = defaultCheckInDays): Agenda {
   const monday = addDays(today, -((new Date(time(today)).getUTCDay() + 6) % 7));
-  const agenda: Agenda = { asOf: today, week: { start: monday, end: addDays(monday, 6) } };
+  const agenda: Agenda = { asOf: today, checkInDays, week: { start: monday, end: addDays(monday, 6) } };
   const live = <K extends string>(kind: K) => ofKind(entities as Entity[], kind).filter((e) => !e.broken);
   const bets = live('bet');
   const betTitle = new Map(bets.map((b) => [b.id, titleOf(b)]));
@@ -167,7 +175,7 @@ export function reviewAgenda(entities: readonly Entity[], today: string): Agenda
   const active = bets.filter((b) => b.data.status === 'active');
 
   // Active bets whose check-in is due, or that are at risk or off track.
-  const dueBefore = addDays(today, -14);
+  const dueBefore = addDays(today, -checkInDays);
   const betItems: BetItem[] = [];
   for (const bet of active) {
     const last = latest.get(bet.id);
@@ -202,15 +210,12 @@ export function reviewAgenda(entities: readonly Entity[], today: string): Agenda
   );
 
   // Proposed decision records, those past the row's SLA first.
-  const rows = new Map<string, string | null>();
-  for (const matrix of live('decision-rights').flatMap((e) => decisionMatrices(e))) {
-    for (const row of matrix.rows) if (!rows.has(row.decision.trim().toLowerCase())) rows.set(row.decision.trim().toLowerCase(), row.sla);
-  }
+  const rights = rightsByText(live('decision-rights'));
   const decisions = live('decision')
     .filter((d) => d.data.status === 'proposed')
     .map((d): DecisionItem => {
       const decision = String(d.data.decision ?? '');
-      const sla = rows.get(decision.trim().toLowerCase()) ?? null;
+      const sla = rights.get(rightKey(decision))?.row.sla ?? null;
       const date = isDate(d.data.date) ? d.data.date : '';
       const due = sla && date ? slaDue(sla, date) : null;
       return { id: d.id, title: titleOf(d), file: d.file, decision, decidedBy: str(d.data.decided_by), date, sla, due, overdue: due !== null && today > due };
@@ -284,6 +289,18 @@ export function isPastReview(entity: { kind: string; data: Readonly<Record<strin
   if (typeof date !== 'string' || !isCalendarDate(date)) return false; // the schema rule reports bad dates
   if (entity.kind === 'guardrail' && entity.data.status === 'retired') return false;
   return date < today;
+}
+
+/** `check-in-due`'s `max_days` from the config's rule options (checked when the config loads), else the default. */
+export function checkInDaysFrom(options: Readonly<Record<string, unknown>> | undefined): number {
+  const days = options?.max_days;
+  return typeof days === 'number' && Number.isInteger(days) && days >= 0 ? days : defaultCheckInDays;
+}
+
+/** The sentence an empty agenda says, or null when the agenda has something to review. */
+export function nothingToReview(agenda: Agenda): string | null {
+  const sections = [agenda.bets, agenda.harmSignals, agenda.proposals, agenda.decisions, agenda.pastReview, agenda.quarterEnded, agenda.cadences];
+  return sections.some(Boolean) ? null : `Nothing to review: every active bet checked in within ${agenda.checkInDays} days and is on track.`;
 }
 
 /** A date on the agenda, as its readers say it: "17 November", with the year only when it is not the agenda's. */

@@ -1,5 +1,5 @@
 // Rule `check-in-due`: an active bet nobody has checked in on for more than `max_days`.
-import { addDays } from '../model/review.js';
+import { addDays, defaultCheckInDays } from '../model/review.js';
 import { isCalendarDate } from '../util/today.js';
 import { defineRule, positionOf } from './rule.js';
 
@@ -7,7 +7,7 @@ export const rule = defineRule({
   id: 'check-in-due',
   description: 'An `active` bet whose latest check-in is more than `max_days` (default 14) before today, or that has none.',
   defaultSeverity: 'warning',
-  defaultOptions: { max_days: 14 },
+  defaultOptions: { max_days: defaultCheckInDays },
   optionsSchema: { max_days: { type: 'integer', minimum: 0, description: 'How many days may pass between check-ins of an active bet.' } },
   messages: {
     none: 'This bet is active but has no check-in: run `opmodel new check-in {{bet}}` and fill in its leading indicators.',

@@ -1,31 +1,10 @@
 // Rule `decision-authority`: a decision record taken under a decision right that does not exist,
 // or by someone who does not hold it; also a `supersedes` chain that comes back to itself.
 import type { Entity } from '../model/entity.js';
-import { decisionMatrices, schemes, type DecisionRow } from '../model/decision-rights.js';
+import { rightKey, rightsByText } from '../model/decision-rights.js';
 import { closest } from '../util/did-you-mean.js';
 import { currentQuarter, isCalendarDate } from '../util/today.js';
 import { defineRule, positionOf, type RuleContext } from './rule.js';
-
-/** A decision-rights row with the file it is in and the letter that marks its decider. */
-export interface RightRow {
-  row: DecisionRow;
-  file: string;
-  letter: string;
-}
-
-/** Every decision-rights row by its text, trimmed and lower-cased (the first row wins). */
-export function rightsByText(ofKind: RuleContext['ofKind']): Map<string, RightRow> {
-  const rows = new Map<string, RightRow>();
-  for (const entity of ofKind('decision-rights')) {
-    for (const matrix of decisionMatrices(entity)) {
-      for (const row of matrix.rows) {
-        const key = row.decision.trim().toLowerCase();
-        if (key !== '' && !rows.has(key)) rows.set(key, { row, file: entity.file, letter: schemes[matrix.scheme].decider });
-      }
-    }
-  }
-  return rows;
-}
 
 /**
  * Decision records the rights rules judge: `proposed` or `decided` (the default), dated on or
@@ -73,12 +52,12 @@ export const rule = defineRule({
   },
   check(context) {
     const { ofKind, report } = context;
-    const rights = rightsByText(ofKind);
+    const rights = rightsByText(ofKind('decision-rights'));
     const texts = [...rights.values()].map((r) => r.row.decision.trim());
     for (const record of currentRecords(context)) {
       const decision = record.data.decision;
       if (typeof decision !== 'string' || decision.trim() === '') continue; // the schema rule's
-      const right = rights.get(decision.trim().toLowerCase());
+      const right = rights.get(rightKey(decision));
       if (!right) {
         const guess = guessRight(decision, texts);
         report({

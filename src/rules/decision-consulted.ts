@@ -1,6 +1,7 @@
 // Rule `decision-consulted`: a decision record that did not consult everyone its decision right marks C.
 import { defineRule, positionOf } from './rule.js';
-import { currentRecords, rightsByText } from './decision-authority.js';
+import { rightsByText } from '../model/decision-rights.js';
+import { currentRecords } from './decision-authority.js';
 
 export const rule = defineRule({
   id: 'decision-consulted',
@@ -11,7 +12,7 @@ export const rule = defineRule({
   },
   check(context) {
     const { ofKind, report } = context;
-    const rights = rightsByText(ofKind);
+    const rights = rightsByText(ofKind('decision-rights'));
     for (const record of currentRecords(context)) {
       if (typeof record.data.decision !== 'string') continue;
       const right = rights.get(record.data.decision.trim().toLowerCase());

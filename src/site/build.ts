@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CustomKind, RuleEntry, SiteSettings } from '../config.js';
 import { thresholdsFrom } from '../model/assessment.js';
+import { checkInDaysFrom } from '../model/review.js';
 import type { RelationField } from '../model/relations.js';
 import { kindsOf, type Kind } from '../model/kinds.js';
 import { buildHandbookData, normaliseBase, type HandbookModel, type RenderCache } from './handbook.js';
@@ -171,6 +172,7 @@ export function handbookOptions(options: Pick<BuildSiteOptions, 'config' | 'base
     base: normaliseBase(options.base ?? options.config.site?.base),
     today: options.today,
     thresholds: thresholdsFrom(options.config.rules?.assessment?.options),
+    checkInDays: checkInDaysFrom(options.config.rules?.['check-in-due']?.options),
     relations: options.relations,
     kinds: options.kinds ?? (options.config.kinds ? kindsOf({ kinds: options.config.kinds }) : undefined),
   };

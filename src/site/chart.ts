@@ -3,7 +3,10 @@
 import type { IndicatorChart } from './handbook-data.js';
 
 /** The drawing area: the plot sits inside this box, leaving `pad` for the axis labels. */
-export const chartBox = { width: 480, height: 200, left: 48, right: 16, top: 12, bottom: 28 };
+export const chartBox = { width: 480, height: 200, left: 48, right: 84, top: 12, bottom: 28 };
+
+/** Label rows closer than this (SVG units) are pushed apart, so "goal" and "baseline" never overprint. */
+const labelGap = 13;
 
 /** Points in SVG coordinates for one indicator: x spread evenly by check-in, y scaled to cover values, baseline and goal. */
 export function indicatorChart(metric: string, baseline: number | null, goal: number | null, values: { date: string; value: number; checkIn: string }[]): IndicatorChart {
@@ -25,7 +28,24 @@ export function indicatorChart(metric: string, baseline: number | null, goal: nu
     points: values.map((v, i) => ({ ...v, x: xOf(i), y: yOf(v.value) })),
     baselineY: baseline === null ? null : yOf(baseline),
     goalY: goal === null ? null : yOf(goal),
+    ...labels(baseline === null ? null : yOf(baseline), goal === null ? null : yOf(goal)),
   };
+}
+
+/**
+ * Where the baseline and goal labels sit: right of the plot (where no point is drawn), level with
+ * their line, pushed apart when the two lines are close.
+ */
+function labels(baselineY: number | null, goalY: number | null): { baselineLabelY: number | null; goalLabelY: number | null } {
+  let b = baselineY === null ? null : baselineY + 4;
+  let g = goalY === null ? null : goalY + 4;
+  if (b !== null && g !== null && Math.abs(b - g) < labelGap) {
+    const middle = (b + g) / 2;
+    const goalAbove = g <= b;
+    g = round(middle + (goalAbove ? -labelGap / 2 : labelGap / 2));
+    b = round(middle + (goalAbove ? labelGap / 2 : -labelGap / 2));
+  }
+  return { baselineLabelY: b, goalLabelY: g };
 }
 
 function round(n: number): number {

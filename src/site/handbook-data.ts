@@ -243,6 +243,9 @@ export interface IndicatorChart {
   /** SVG y of the baseline and goal lines, null when the bet gives no such number. */
   baselineY: number | null;
   goalY: number | null;
+  /** SVG y of the labels "baseline N" and "goal N", written right of the plot, never on top of each other. */
+  baselineLabelY: number | null;
+  goalLabelY: number | null;
   /** Lowest and highest value on the y axis. */
   min: number;
   max: number;
@@ -350,6 +353,8 @@ export interface MatrixView {
 
 export interface AssessmentView {
   date: string | null;
+  /** The team it assesses; null for the whole company. */
+  team: string | null;
   total: number;
   max: number;
   band: 'healthy' | 'structural-drift' | 'intervention-overdue';

@@ -7,10 +7,10 @@ import type { LoadedModel } from '../model/load.js';
 import type { SiteSettings } from '../config.js';
 import { referencesOf, relationFields, type RelationField } from '../model/relations.js';
 import { builtinKinds, customHandbook, type HandbookFacts, type Kind } from '../model/kinds.js';
-import { decisionMatrices, schemes, type DecisionMatrix } from '../model/decision-rights.js';
+import { decisionMatrices, rightKey, schemes, type DecisionMatrix } from '../model/decision-rights.js';
 import { isPastReview, reviewAgenda } from '../model/review.js';
 import { indicatorChart } from './chart.js';
-import { defaultThresholds, newestFirst, scoreAssessment, type Thresholds } from '../model/assessment.js';
+import { defaultThresholds, latestPerTeam, scoreAssessment, type Thresholds } from '../model/assessment.js';
 import type {
   AssessmentView, BetView, BodyPart, CadenceView, Changelog, CheckInView, DecisionInvolvement, DecisionView, Facet, GuardrailView, HandbookData,
   HandbookEntity, HomeData, ListingPage, MatrixView, MetricView, ModelView, RelationGroup, RoleView, SectionInfo, TeamView, UnitInfo,
@@ -39,6 +39,8 @@ export interface HandbookOptions {
   thresholds?: Thresholds;
   /** Every kind the model may have (`kindsOf(config)`): their handbook sections; default the built-in ones. */
   kinds?: readonly Kind[];
+  /** Days an active bet may go without a check-in (`check-in-due`'s `max_days`); default 14. */
+  checkInDays?: number;
   /** Reference fields: the built-in ones plus any a custom kind's schema declares (as lint builds them). */
   relations?: readonly RelationField[];
   /** Most commits kept for the changelog page (default 50). */
@@ -263,7 +265,7 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
     units,
     listings,
     changelog: changelogOf(history, entityByFile, pages, base, repo, options.changelogLimit ?? 50),
-    agenda: reviewAgenda(source, today),
+    agenda: reviewAgenda(source, today, options.checkInDays),
   };
 }
 
@@ -434,7 +436,8 @@ function homeData(entities: HandbookEntity[], sections: SectionInfo[]): HomeData
     const to = kind ? pathOf(kind) : path;
     return to === undefined ? [] : [{ title, path: kind ? `${to}/` : to, description }];
   });
-  const assessments = newestFirst(entities.filter((e) => e.assessment), (e) => e.assessment!.date);
+  // The home page shows the company-wide latest assessment, as `opmodel assess` reports first.
+  const latest = latestPerTeam(entities.filter((e) => e.assessment), (e) => e.assessment!.date, (e) => e.assessment!.team);
   return {
     model: root?.id ?? null,
     title: root?.title ?? 'Operating model',
@@ -444,7 +447,7 @@ function homeData(entities: HandbookEntity[], sections: SectionInfo[]): HomeData
     activeBets: activeBets.map((bet) => bet.id),
     nonGoals: activeBets.flatMap((bet) => bet.bet!.nonGoals.map((text) => ({ text, bet: bet.id }))),
     startHere,
-    latestAssessment: assessments[0]?.id ?? null,
+    latestAssessment: latest.company?.id ?? null,
   };
 }
 
@@ -552,10 +555,6 @@ function rowAnchor(matrix: number, row: number, decision: string): string {
 }
 
 /** A decision right's text as records and rows are matched: trimmed, lower case. */
-function rightKey(text: string): string {
-  return text.trim().toLowerCase();
-}
-
 function decisionView(d: Record<string, unknown>): Omit<DecisionView, 'row' | 'supersededBy'> {
   return {
     right: str(d.decision) ?? '', decidedBy: str(d.decided_by), date: str(d.date), status: str(d.status) ?? 'decided',
@@ -603,10 +602,11 @@ function assessmentView(d: Record<string, unknown>, thresholds: Thresholds): Ass
   const scores = records(d.scores).map((r) => ({ statement: str(r.statement) ?? '', category: str(r.category) ?? '', score: typeof r.score === 'number' ? r.score : 0 }));
   return {
     date: str(d.date),
+    team: str(d.team),
     total: score?.total ?? 0,
     max: score?.max ?? 0,
     band: score?.band ?? 'intervention-overdue',
-    thresholds,
+    thresholds: score ? { healthy: score.thresholds.healthy, drift: score.thresholds.drift } : thresholds,
     // Categories nobody scored would draw empty bars.
     categories: (score?.categories ?? []).filter((category) => category.max > 0),
     weakCategories: score?.weakCategories ?? [],

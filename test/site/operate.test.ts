@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { indicatorChart } from '../../src/site/chart.js';
 import { buildHandbookData } from '../../src/site/handbook.js';
 import type { HandbookData, HandbookEntity } from '../../src/site/handbook-data.js';
 import { loadRepo } from './helpers.js';
@@ -50,6 +51,19 @@ describe('a bet page charts its leading indicators over its check-ins', () => {
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
     expect(xs[0]).toBe(chart.plot.left);
     expect(xs.at(-1)).toBe(chart.plot.right);
+  });
+
+  test('the labels "goal" and "baseline" sit right of the plot, where no point is, and never on top of each other', () => {
+    const chart = find(data, 'self-serve-onboarding').bet!.charts.find((c) => c.metric === 'new-location-activation')!;
+    for (const p of chart.points) expect(p.x).toBeLessThan(chart.plot.right + 1);
+    // Level with their lines when the lines are far apart (the text's baseline a little below).
+    expect(chart.goalLabelY! - chart.goalY!).toBeGreaterThan(0);
+    expect(chart.goalLabelY! - chart.goalY!).toBeLessThan(8);
+    expect(chart.baselineLabelY! - chart.baselineY!).toBeLessThan(8);
+    // Close lines: a goal just above the baseline still gets two readable rows.
+    const close = indicatorChart('m', 100, 101, [{ date: '2026-11-02', value: 0, checkIn: 'a' }, { date: '2026-11-09', value: 100, checkIn: 'b' }]);
+    expect(close.baselineY! - close.goalY!).toBeLessThan(5);
+    expect(close.baselineLabelY! - close.goalLabelY!).toBeGreaterThanOrEqual(12);
   });
 
   test('the latest confidence is the newest check-in’s, and a check-in is titled by its bet and date', () => {

@@ -1,5 +1,5 @@
 // Kind `assessment`: the structural self-assessment, statements scored 0 to 3.
-import type { CommonFields, IsoDate } from './common.js';
+import type { CommonFields, IsoDate, Ref } from './common.js';
 import { defineKind } from './define.js';
 
 /** One statement of the self-assessment and its score. */
@@ -26,6 +26,8 @@ export interface Assessment extends CommonFields {
   kind?: 'assessment';
   /** When the assessment was taken. */
   date: IsoDate;
+  /** Whose assessment it is (→ team); without it, the whole company's. */
+  team?: Ref;
   /**
    * The scored statements.
    * @minItems 1
@@ -40,46 +42,44 @@ export const assessment = defineKind<Assessment>()({
   typeName: 'Assessment',
   summary: 'a structural self-assessment',
   handbook: { section: 'assessments', title: 'Assessment', label: 'Assessment', nav: 90 },
-  relations: [],
+  relations: [
+    { path: ['team'], targets: ['team'], label: 'Team', reverse: 'Assessments' },
+  ],
   crossFile: 'all',
-  template: ({ today }) => ({
-    frontmatter: `date: ${today}
-scores:
-  # Score each statement 0 (never true) to 3 (consistently true). Ten statements, two per
-  # category: a total below 18 is structural drift, below 12 intervention is overdue.
-  - statement: Every bet has one named owner, leading indicators and written non-goals
-    category: strategy
-    score: 0
-  - statement: Anyone on a team can name this quarter's top three bets unprompted
-    category: strategy
-    score: 0
-  - statement: Work moves through one delivery cadence with cross-functional checkpoints
-    category: execution
-    score: 0
-  - statement: Bets are stopped or killed when their leading indicators say so
-    category: execution
-    score: 0
-  - statement: A weekly operating review reads the leading indicators, not status reports
-    category: operations
-    score: 0
-  - statement: Internal requests have an SLA and an escalation path
-    category: operations
-    score: 0
-  - statement: Tools follow a shared method rather than each team's habit
-    category: tooling
-    score: 0
-  - statement: The numbers a bet steers by come from one agreed source
-    category: tooling
-    score: 0
-  - statement: Senior titles come with matching decision rights
-    category: talent
-    score: 0
-  - statement: A new hire can operate by week two from the written operating model
-    category: talent
-    score: 0
-`,
-    body: `
-What we learned from scoring, and what we will change first.
-`,
-  }),
+  template: ({ today }) => ({ frontmatter: assessmentFrontmatter(today), body: assessmentBody }),
 });
+
+/** The fifteen statements of the self-assessment, three per category, as the templates write them. */
+export const assessmentStatements: readonly Pick<ScoredStatement, 'statement' | 'category'>[] = [
+  { category: 'strategy', statement: 'Every bet names one owner, the leading indicators it moves and what it will not do' },
+  { category: 'strategy', statement: "Anyone on a team can say this quarter's top three bets without looking them up" },
+  { category: 'strategy', statement: 'We turn work down by pointing at a written guardrail or non-goal, not at whoever objects loudest' },
+  { category: 'execution', statement: 'A bet moves from idea to customers through one delivery cadence that every function joins' },
+  { category: 'execution', statement: 'We pause or stop a bet when its leading indicators stall, not when the budget runs out' },
+  { category: 'execution', statement: 'Design, engineering and go-to-market plan a release together before it is built' },
+  { category: 'operations', statement: 'A weekly review of about 45 minutes reads indicators and decides, rather than collecting status' },
+  { category: 'operations', statement: 'A request to another team has a written response time and a named person to escalate to' },
+  { category: 'operations', statement: 'For each recurring decision we can say who decides, who is consulted and who is told' },
+  { category: 'tooling', statement: 'Our tools follow the way we agreed to work, not each team\'s own habits' },
+  { category: 'tooling', statement: 'The numbers a bet is steered by come from one source everyone trusts' },
+  { category: 'tooling', statement: 'Changes to how we work are proposed, reviewed and recorded in one place' },
+  { category: 'talent', statement: 'A senior title comes with the decision rights that match it' },
+  { category: 'talent', statement: 'A new hire can read how we work on day one and act on it by week two' },
+  { category: 'talent', statement: 'People are hired and promoted for the capabilities our bets need next, not past ones' },
+];
+
+/** The frontmatter of a new assessment: the fifteen statements, each with `score` (0 until scored). */
+export function assessmentFrontmatter(today: string, scores: readonly number[] = []): string {
+  const rows = assessmentStatements.map(({ statement, category }, i) => `  - statement: ${statement}\n    category: ${category}\n    score: ${scores[i] ?? 0}\n`);
+  return `date: ${today}
+# team: whose assessment it is (a team id); leave it out for the whole company's
+scores:
+  # Score each statement 0 (never true), 1 (rarely), 2 (mostly) or 3 (consistently true).
+  # Of the 45 points, below 18 is structural drift and below 12 intervention is overdue;
+  # three or more scores of 0 or 1 in one category name its structural failure.
+${rows.join('')}`;
+}
+
+const assessmentBody = `
+What we learned from scoring, and what we will change first.
+`;
