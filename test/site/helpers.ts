@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
-import { buildSite } from '../../src/site/build.js';
+import { buildSite, type BuildSiteOptions } from '../../src/site/build.js';
 import { lint } from '../../dist/lint.js';
 import type { HandbookModel as LoadedModel } from '../../src/site/handbook.js';
 
@@ -58,10 +58,10 @@ export function filesUnder(dir: string, prefix = ''): string[] {
   });
 }
 
-/** Builds the handbook of `model` into a temp folder under `base`; returns the folder. */
-export async function buildInto(model: LoadedModel, base: string, repo = 'https://github.com/acme/operating-model'): Promise<string> {
+/** Builds the handbook of `model` into a temp folder under `base` (with `kinds` for a registry of one's own); returns the folder. */
+export async function buildInto(model: LoadedModel, base: string, repo = 'https://github.com/acme/operating-model', kinds?: Pick<BuildSiteOptions, 'kinds' | 'relations'>): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'opmodel-out-'));
-  await buildSite({ root: model.root, model, config: { site: { repo } }, outDir, base, today });
+  await buildSite({ root: model.root, model, config: { site: { repo } }, outDir, base, today, ...kinds });
   return outDir;
 }
 
