@@ -43,11 +43,23 @@ describe('the kind registry', () => {
     }
   });
 
+  it('gives every kind but the model root its own handbook section, in a navigation order of its own', () => {
+    const sections = builtinKinds.flatMap((kind) => (kind.handbook ? [kind.handbook] : []));
+    expect(builtinKinds.filter((kind) => !kind.handbook).map((kind) => kind.name)).toEqual(['model']);
+    expect(new Set(sections.map((s) => s.section)).size).toBe(sections.length);
+    expect(new Set(sections.map((s) => s.nav)).size).toBe(sections.length);
+    for (const kind of builtinKinds) {
+      const facet = kind.handbook?.facet;
+      if (facet) expect(Object.keys(schemaOf(kind.name).properties), `${kind.name}: facet`).toContain(facet.field);
+    }
+  });
+
   it('lets custom kinds from the config join, with reference fields from x-ref', () => {
     const config = {
       kinds: [{ name: 'okr', folder: 'okrs', schema: 'okr.json', schemaJson: { type: 'object', properties: { owner: { type: 'string', 'x-ref': ['team', 'role'] }, bets: { type: 'array', items: { type: 'string', 'x-ref': 'bet' } } } } }],
     };
     expect(kindsOf(config).map((k) => k.name)).toEqual([...names, 'okr']);
+    expect(kindsOf(config).at(-1)!.handbook).toMatchObject({ section: 'kinds/okr', title: 'Okr', label: 'okr' });
     const custom = relationsOf(config).filter((r) => r.kind === 'okr');
     expect(custom.map((r) => [r.path, r.targets])).toEqual([
       [['owner'], ['team', 'role']],

@@ -1,9 +1,11 @@
 // The registry of kinds: every built-in kind's definition (one file each in src/model/domain/kinds/),
-// in navigation order, and what is derived from them. Custom kinds from the config join through
+// and what is derived from them. Custom kinds from the config join through
 // `kindsOf` (their reference fields come from `x-ref` in their schema, see relations.ts).
-// Adding a built-in kind: write src/model/domain/kinds/<name>.ts (its type and `defineKind`), import it
-// and list it below, run `npm run build && npm run schemas`, and add an example under model/ that
-// uses every field; test/kinds.test.ts checks the rest.
+// Adding a built-in kind: write src/model/domain/kinds/<name>.ts (its type and `defineKind`, with its
+// handbook section), import it and list it below, run `npm run build && npm run schemas`, and add an
+// example under model/ that uses every field; test/kinds.test.ts checks the rest, and
+// test/site/new-kind.test.ts that the handbook needs nothing more (a page of its own in
+// site/src/components/kinds/<name>.astro is optional).
 import { assessment } from './kinds/assessment.js';
 import { bet } from './kinds/bet.js';
 import { cadence } from './kinds/cadence.js';
@@ -16,13 +18,13 @@ import { metric } from './kinds/metric.js';
 import { model } from './kinds/model.js';
 import { role } from './kinds/role.js';
 import { team } from './kinds/team.js';
-import type { Kind, KindDefinition, RelationSpec } from './kinds/define.js';
+import type { HandbookFacts, Kind, KindDefinition, RelationSpec } from './kinds/define.js';
 import type { Entity } from './entity.js';
 import type { Config, CustomKind } from '../../config.js';
 
-export type { Kind, KindDefinition, RelationSpec, TemplateInput } from './kinds/define.js';
+export type { HandbookFacts, Kind, KindDefinition, RelationSpec, TemplateInput } from './kinds/define.js';
 
-/** The built-in kinds, in the handbook's navigation order. Adding a kind is one line here. */
+/** The built-in kinds (the handbook orders them by their `nav`). Adding a kind is one line here. */
 export const builtinKinds = [model, bet, guardrail, decisionRights, decision, contextTable, team, role, metric, cadence, checkIn, assessment] as const;
 
 /** A built-in kind's name. */
@@ -74,7 +76,14 @@ export function customKind(kind: CustomKind): Kind {
     if (s.items && typeof s.items === 'object') visit(s.items, [...path, '*']);
   };
   visit(kind.schemaJson, []);
-  return { name: kind.name, folder: kind.folder, typeName: '', summary: `a ${kind.name} (a custom kind)`, plural: kind.name, relations };
+  return { name: kind.name, folder: kind.folder, typeName: '', summary: `a ${kind.name} (a custom kind)`, relations, handbook: customHandbook(kind.name) };
+}
+
+/** A custom kind's handbook section: `kinds/<name>`, titled by its name, after the built-in sections. */
+export function customHandbook(name: string): HandbookFacts {
+  const words = name.replace(/[-_]/g, ' ');
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'kind';
+  return { section: `kinds/${slug}`, title: words.charAt(0).toUpperCase() + words.slice(1), label: name, nav: 1000 };
 }
 
 /** The file name of the model root inside the model folder. */

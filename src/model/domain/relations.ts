@@ -20,7 +20,7 @@ export interface RelationField {
 }
 
 /** The reference fields of the given kinds, from their definitions. */
-function fieldsOf(kinds: readonly Kind[]): RelationField[] {
+export function fieldsOf(kinds: readonly Kind[]): RelationField[] {
   return kinds.flatMap((k) => k.relations.map((r): RelationField => ({ kind: k.name, path: r.path, targets: r.targets, label: r.label, reverse: r.reverse })));
 }
 

@@ -41,7 +41,7 @@ export const assessment = defineKind<Assessment>()({
   folder: 'assessments',
   typeName: 'Assessment',
   summary: 'a structural self-assessment',
-  plural: 'Assessment',
+  handbook: { section: 'assessments', title: 'Assessment', label: 'Assessment', nav: 90 },
   relations: [
     { path: ['team'], targets: ['team'], label: 'Team', reverse: 'Assessments' },
   ],

@@ -92,7 +92,7 @@ export const bet = defineKind<Bet>()({
   folder: 'bets',
   typeName: 'Bet',
   summary: 'a strategic bet',
-  plural: 'Bets',
+  handbook: { section: 'bets', title: 'Bets', label: 'Bet', nav: 10, facet: { field: 'quarter', label: 'By quarter', none: 'No quarter' } },
   relations: [
     { path: ['owner'], targets: ['team', 'role'], label: 'Owner', reverse: 'Owns bets' },
     { path: ['teams', '*'], targets: ['team'], label: 'Teams', reverse: 'Takes part in bets' },

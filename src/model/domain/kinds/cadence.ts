@@ -43,7 +43,7 @@ export const cadence = defineKind<Cadence>()({
   folder: 'cadences',
   typeName: 'Cadence',
   summary: 'a recurring ritual',
-  plural: 'Cadences',
+  handbook: { section: 'cadences', title: 'Cadences', label: 'Cadence', nav: 80, pageSize: 40 },
   relations: [
     { path: ['owner'], targets: ['role', 'team'], label: 'Owner', reverse: 'Runs cadences' },
     { path: ['participants', '*'], targets: ['team', 'role'], label: 'Participants', reverse: 'Takes part in cadences' },

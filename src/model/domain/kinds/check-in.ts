@@ -45,7 +45,7 @@ export const checkIn = defineKind<CheckIn>()({
   folder: 'check-ins',
   typeName: 'CheckIn',
   summary: 'a check-in of a bet',
-  plural: 'Check-ins',
+  handbook: { section: 'check-ins', title: 'Check-ins', label: 'Check-in', nav: 110 },
   relations: [
     { path: ['bet'], targets: ['bet'], label: 'Bet', reverse: 'Check-ins' },
     { path: ['indicators', '*', 'metric'], targets: ['metric'], label: 'Indicators', reverse: 'Measured in check-ins' },

@@ -16,7 +16,7 @@ export const contextTable = defineKind<ContextTable>()({
   folder: 'context',
   typeName: 'ContextTable',
   summary: 'the 3×3 context grid',
-  plural: 'Context',
+  handbook: { section: 'context', title: 'Context', label: 'Context table', nav: 40, pageSize: 20 },
   relations: [
     { path: ['owner'], targets: ['role', 'team'], label: 'Owner', reverse: 'Owns context tables' },
   ],

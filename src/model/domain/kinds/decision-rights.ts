@@ -22,7 +22,7 @@ export const decisionRights = defineKind<DecisionRights>()({
   folder: 'decision-rights',
   typeName: 'DecisionRights',
   summary: 'decision-rights matrices',
-  plural: 'Decision rights',
+  handbook: { section: 'decision-rights', title: 'Decision rights', label: 'Decision rights', nav: 30 },
   relations: [
     { path: ['owner'], targets: ['role', 'team'], label: 'Owner', reverse: 'Owns decision rights' },
   ],

@@ -38,7 +38,7 @@ export const decision = defineKind<Decision>()({
   folder: 'decisions',
   typeName: 'Decision',
   summary: 'a decision record',
-  plural: 'Decisions',
+  handbook: { section: 'decisions', title: 'Decision log', label: 'Decision record', nav: 100 },
   relations: [
     { path: ['decided_by'], targets: ['role', 'team'], label: 'Decided by', reverse: 'Decided' },
     { path: ['supersedes', '*'], targets: ['decision'], label: 'Supersedes', reverse: 'Superseded by' },

@@ -26,6 +26,31 @@ export interface TemplateInput {
   inOneYear: string;
 }
 
+/** How the handbook shows a kind: its section in the navigation and its pages. */
+export interface HandbookFacts<F extends string = string> {
+  /** The section's path under the site (`bets`), which is also where its entities' pages live. */
+  section: string;
+  /** The section's title in the navigation (`Bets`). */
+  title: string;
+  /** What one entity's page calls its kind (`Bet`, `Decision record`). */
+  label: string;
+  /** Where the section stands in the navigation: lower first (the built-in kinds use 10, 20, …; custom kinds follow). */
+  nav: number;
+  /** The index page's heading and description, when the section has no page of its own in site/src/pages/<section>/. */
+  heading?: string;
+  description?: string;
+  /** What the index page counts (`3 roles.`), one and many; default entry, entries. */
+  noun?: { one: string; many: string };
+  /** The index page's lede after the count, when it has no page of its own. */
+  lede?: string;
+  /** Whether an entity's page title names its unit (`Core (Payments)`); not for kinds that make up the units (teams). */
+  unitInTitle?: false;
+  /** Most entities one index or listing page shows, for kinds whose entries weigh more (default 80). */
+  pageSize?: number;
+  /** A field that splits a long section besides its units (bets by `quarter`): the model's current value first, then newest first. */
+  facet?: { field: F; label: string; none: string };
+}
+
 /** One kind: name, folder, words, reference fields, template, and what cross-file rules read. */
 export interface KindDefinition<N extends string = string, T = Record<string, unknown>> {
   name: N;
@@ -35,8 +60,6 @@ export interface KindDefinition<N extends string = string, T = Record<string, un
   typeName: string;
   /** What the kind is for, in one line (used in messages and the handbook). */
   summary: string;
-  /** The handbook's name for the kind's index page, e.g. "Bets". */
-  plural: string;
   /** The reference fields, named in pairs (forward and reverse label). */
   relations: readonly RelationSpec<keyof T & string>[];
   /** Whether cross-file rules read the tables in the body (decision matrices, the context grid). */
@@ -51,6 +74,8 @@ export interface KindDefinition<N extends string = string, T = Record<string, un
    * are marked with comments. Absent for kinds `new` does not create.
    */
   template?: (input: TemplateInput) => { frontmatter: string; body: string };
+  /** The handbook's section for the kind; absent for the model root, whose page is the home page. */
+  handbook?: HandbookFacts<keyof T & string>;
   /** Type only, never set: the frontmatter's type, which the registry maps the name to. */
   readonly data?: T;
 }

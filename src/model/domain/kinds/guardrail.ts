@@ -30,7 +30,7 @@ export const guardrail = defineKind<Guardrail>()({
   folder: 'guardrails',
   typeName: 'Guardrail',
   summary: 'a guardrail, principle or guidance',
-  plural: 'Guardrails',
+  handbook: { section: 'guardrails', title: 'Guardrails', label: 'Guardrail', nav: 20 },
   relations: [
     { path: ['owner'], targets: ['role', 'team'], label: 'Owner', reverse: 'Owns guardrails' },
   ],

@@ -31,7 +31,7 @@ export const metric = defineKind<Metric>()({
   folder: 'metrics',
   typeName: 'Metric',
   summary: 'a metric',
-  plural: 'Metrics',
+  handbook: { section: 'metrics', title: 'Metrics', label: 'Metric', nav: 70 },
   relations: [
     { path: ['owner'], targets: ['team', 'role'], label: 'Owner', reverse: 'Owns metrics' },
   ],

@@ -25,7 +25,6 @@ export const model = defineKind<OperatingModel>()({
   folder: '',
   typeName: 'OperatingModel',
   summary: 'the one-page strategy and root of the handbook',
-  plural: 'Operating model',
   relations: [
     { path: ['north_star'], targets: ['metric'], label: 'North-star metric', reverse: 'North star of' },
     { path: ['owner'], targets: ['role'], label: 'Owner', reverse: 'Owns the operating model' },

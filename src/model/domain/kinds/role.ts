@@ -29,7 +29,12 @@ export const role = defineKind<Role>()({
   folder: 'roles',
   typeName: 'Role',
   summary: 'a role',
-  plural: 'Roles',
+  handbook: {
+    section: 'roles', title: 'Roles', label: 'Role', nav: 60,
+    description: 'Roles, who holds them and their reporting lines.',
+    noun: { one: 'role', many: 'roles' },
+    lede: 'Each role page lists who holds it and what it decides, is consulted or informed on.',
+  },
   relations: [
     { path: ['team'], targets: ['team'], label: 'Team', reverse: 'Roles' },
     { path: ['reports_to'], targets: ['role'], label: 'Reports to', reverse: 'Direct reports' },

@@ -30,7 +30,7 @@ export const team = defineKind<Team>()({
   folder: 'teams',
   typeName: 'Team',
   summary: 'a team',
-  plural: 'Teams',
+  handbook: { section: 'teams', title: 'Teams', label: 'Team', nav: 50, unitInTitle: false },
   relations: [
     { path: ['lead'], targets: ['role'], label: 'Lead', reverse: 'Leads teams' },
     { path: ['members', '*'], targets: ['role'], label: 'Members', reverse: 'Member of teams' },
