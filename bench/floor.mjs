@@ -16,8 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { load, CORE_SCHEMA } from 'js-yaml';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { builtinKinds } from '../dist/model/kinds.js';
-import { relationFields } from '../dist/model/relations.js';
+import { builtinKinds } from '../dist/model/domain/kinds.js';
+import { relationFields } from '../dist/model/domain/relations.js';
 
 const t0 = performance.now();
 const args = process.argv.slice(2);

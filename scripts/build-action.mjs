@@ -28,14 +28,14 @@ const assets = {
       const text = rewrite(readFileSync(path, 'utf8'), path, "JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))", `(${JSON.stringify({ version, repository })})`);
       return { contents: text, loader: 'js', resolveDir: dirname(path) };
     });
-    b.onLoad({ filter: /[\\/]dist[\\/]model[\\/]validate\.js$/ }, ({ path }) => {
+    b.onLoad({ filter: /[\\/]dist[\\/]model[\\/]domain[\\/]validate\.js$/ }, ({ path }) => {
       let text = readFileSync(path, 'utf8');
-      text = rewrite(text, path, "new URL('../../schemas/', import.meta.url)", "new URL('./schemas/', import.meta.url)");
+      text = rewrite(text, path, "new URL('../../../schemas/', import.meta.url)", "new URL('./schemas/', import.meta.url)");
       // A static import, so the precompiled validators are bundled too.
       text = rewrite(text, path, "import(new URL('./validators.js', import.meta.url).href)", "import('./validators.js')");
       return { contents: text, loader: 'js', resolveDir: dirname(path) };
     });
-    b.onLoad({ filter: /[\\/]dist[\\/]model[\\/]validators\.js$/ }, ({ path }) => {
+    b.onLoad({ filter: /[\\/]dist[\\/]model[\\/]domain[\\/]validators\.js$/ }, ({ path }) => {
       // Its require() calls for ajv's runtime helpers become bundled modules, not files to find.
       const text = rewrite(readFileSync(path, 'utf8'), path, "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);", '');
       return { contents: text, loader: 'js', resolveDir: dirname(path) };
@@ -68,7 +68,7 @@ async function buildInto(outdir) {
   mkdirSync(outdir, { recursive: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { index: join(root, 'dist/action/index.js'), worker: join(root, 'dist/model/worker.js') },
+    entryPoints: { index: join(root, 'dist/action/index.js'), worker: join(root, 'dist/model/read/worker.js') },
     outdir,
     bundle: true,
     platform: 'node',

@@ -1,12 +1,12 @@
-// Bundles the parsing worker (dist/model/worker.js and everything it imports: gray-matter, yaml,
+// Bundles the parsing worker (dist/model/read/worker.js and everything it imports: gray-matter, yaml,
 // and remark + GFM, the Markdown fallback, which only runs when satteri cannot load) into one
 // minified file, so each worker starts in tens of milliseconds. satteri, a native module, stays
 // external: it is loaded from node_modules, or not at all.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: [new URL('../dist/model/worker.js', import.meta.url).pathname],
-  outfile: new URL('../dist/model/worker.bundle.js', import.meta.url).pathname,
+  entryPoints: [new URL('../dist/model/read/worker.js', import.meta.url).pathname],
+  outfile: new URL('../dist/model/read/worker.bundle.js', import.meta.url).pathname,
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -1,9 +1,9 @@
 // A partial run, as `lint --changed-since REF` and the GitHub Action make it: the rules see the
 // whole model, and what is reported is the findings in the files changed since REF plus the ones
 // the change caused elsewhere — each cross-file finding moved to the side the change touched.
-import type { Diagnostic, LintResult } from './types.js';
+import type { Finding, LintResult } from './types.js';
 import type { Config } from './config.js';
-import { lintWithConfig, compareDiagnostics, type LintOutcome } from './lint.js';
+import { lintWithConfig, compareFindings, type LintOutcome } from './lint.js';
 import { checkoutAt, git, verifyRevision } from './util/git.js';
 import { cleanupTemp } from './util/temp.js';
 
@@ -37,7 +37,7 @@ export async function changedSince(root: string, ref: string, head: { result: Li
   const touched = touchedSince(root, ref, changed);
   const base = await lintAt(root, ref, head, options);
   const before = new Set(base.result.diagnostics.map(findingKey));
-  const reported: Diagnostic[] = [];
+  const reported: Finding[] = [];
   let errors = 0;
   let warnings = 0;
   for (const finding of head.result.diagnostics) {
@@ -46,7 +46,7 @@ export async function changedSince(root: string, ref: string, head: { result: Li
     else if (finding.severity === 'error') errors++;
     else warnings++;
   }
-  reported.sort(compareDiagnostics);
+  reported.sort(compareFindings);
   const reportedErrors = reported.filter((d) => d.severity === 'error').length;
   const folder = head.config.model.replace(/^\.\/?|\/+$/g, '');
   const inModel = (file: string) => folder === '' || file.startsWith(`${folder}/`);
@@ -99,7 +99,7 @@ export function touchedSince(root: string, ref: string, changed: Set<string>): T
  * write, is reported at that place, with the other as its related location: a duplicated decision
  * lands on the row the pull request added, not on the row that was there first.
  */
-export function relocate(finding: Diagnostic, touched: Touched): Diagnostic {
+export function relocate(finding: Finding, touched: Touched): Finding {
   if (!finding.related || touched(finding.file, finding.line)) return finding;
   const index = finding.related.findIndex((r) => touched(r.file, r.line));
   if (index < 0) return finding;
@@ -123,7 +123,7 @@ export function relocate(finding: Diagnostic, touched: Touched): Diagnostic {
 }
 
 /** A finding's identity across revisions: file, rule and message (lines shift, so they do not count). */
-const findingKey = (d: Diagnostic) => `${d.file}\u0000${d.rule}\u0000${d.message}`;
+const findingKey = (d: Finding) => `${d.file}\u0000${d.rule}\u0000${d.message}`;
 
 /** One line on what a partial run checked and reported, for a person reading the terminal or a log. */
 export function describeChangedSince(report: ChangedSinceReport, ref: string, quietWarnings = 0): string {

@@ -4,7 +4,7 @@ import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { limits } from './model/limits.js';
+import { limits } from './limits.js';
 import { closest } from './util/did-you-mean.js';
 import type { Ajv as AjvInstance, ErrorObject } from 'ajv';
 

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import type { LintResult } from './types.js';
 import { loadConfig, type Config } from './config.js';
 import { addByFile, checkFiles, finalResult, lintWithConfig, relationsOf, ruleContextKey, type LintOptions, type RawFinding, type RawFindings } from './lint.js';
-import { runKey, viewDigest, type LintCache, type StoredRun } from './model/cache.js';
-import { builtinKindNames } from './model/kinds.js';
-import { pathExists, prewarmWorker, readFiles, readTaskFor, walkModel } from './model/load.js';
-import type { ReadTask } from './model/read.js';
-import { createValidators } from './model/validate.js';
+import { runKey, viewDigest, type LintCache, type StoredRun } from './model/cache/cache.js';
+import { builtinKindNames } from './model/domain/kinds.js';
+import { linkTargetsOutsideModel, pathExists, prewarmWorker, readFiles, readTaskFor, walkModel } from './model/read/load.js';
+import type { ReadTask } from './model/read/read.js';
+import { createValidators } from './model/domain/validate.js';
 import { rules } from './rules/index.js';
 import { todayString } from './util/today.js';
 import { version } from './version.js';
@@ -73,7 +73,7 @@ export async function lintWithCache(
         const own = checkFiles(results, { root, config, validators, relations, today });
         const files = { ...last.files };
         changed.forEach((task, i) => {
-          files[task.file] = { stamp: cache.stampOf(task)!, digest: digests[i]!, findings: [...results[i]!.findings, ...(own.byFile.get(task.file) ?? [])] };
+          files[task.file] = { stamp: cache.stampOf(task)!, digest: digests[i]!, findings: [...results[i]!.findings, ...(own.get(task.file) ?? [])] };
         });
         cache.storeRun({ ...last, files });
         return { result: answer(files), config, use: 'incremental' };
@@ -89,7 +89,10 @@ export async function lintWithCache(
       const digest = cache.digestOf(task.file);
       if (stamp && digest) files[task.file] = { stamp, digest, findings: outcome.raw.byFile.get(task.file) ?? [] };
     }
-    cache.storeRun({ version, context, listKey, outside: outcome.model.outside, files, cross: outcome.raw.cross });
+    // What the cross-file findings depend on outside the model folder: which link targets there exist.
+    const { model } = outcome;
+    const outside: [string, boolean][] = [...linkTargetsOutsideModel(model.modelDir, model.entities)].map((target) => [target, model.paths.has(target)]);
+    cache.storeRun({ version, context, listKey, outside, files, cross: outcome.raw.cross });
   }
   return { result: outcome.result, config, use: 'full' };
 }

@@ -1,16 +1,15 @@
-// The lint engine: config → loaded model → every rule → findings with severity, sorted.
-// This is the library API the CLI and the handbook build call.
+// The lint engine: config → loaded model → per-file rules, then cross-file rules → findings with
+// severity, sorted. This is the library API the CLI and the handbook build call.
 import picomatch from 'picomatch';
-import type { Diagnostic, LintResult, Severity } from './types.js';
+import type { Finding, LintResult, RawFinding, Severity } from './types.js';
 import { loadConfig, type Config, type RuleEntry } from './config.js';
-import { loadModel, prewarmWorker, type LoadedModel, type ModelListing } from './model/load.js';
-import { runKey, type LintCache } from './model/cache.js';
+import { loadModel, prewarmWorker, type LoadedModel, type ModelListing } from './model/read/load.js';
+import { runKey, type LintCache } from './model/cache/cache.js';
 import { version } from './version.js';
-import { builtinKindNames, ofKind } from './model/kinds.js';
-import { referencesOf, relationsOf, type RelationField } from './model/relations.js';
-import { createValidators, type Validators } from './model/validate.js';
-import type { Entity, FileResult } from './model/entity.js';
-import { decisionMatrices } from './model/decision-rights.js';
+import { builtinKindNames, ofKind } from './model/domain/kinds.js';
+import { relationsOf, type RelationField } from './model/domain/relations.js';
+import { createValidators, type Validators } from './model/domain/validate.js';
+import type { Entity, FileResult } from './model/domain/entity.js';
 import { rules } from './rules/index.js';
 import type { OptionValue, Rule, RuleContext } from './rules/rule.js';
 import { todayString } from './util/today.js';
@@ -45,8 +44,15 @@ export async function lint(root: string, options: LintOptions = {}): Promise<Lin
   return lintWithConfig(root, config, options);
 }
 
-/** A finding before its severity is known. */
-export type RawFinding = Omit<Diagnostic, 'severity'>;
+/** The config and the loaded model, no rule run: for commands that read the model (who, assess, codeowners). */
+export async function loadRepository(root: string): Promise<{ config: Config; model: LoadedModel }> {
+  prewarmWorker();
+  const config = loadConfig(root, rules, builtinKindNames);
+  const model = await loadModel(root, config, undefined, false);
+  return { config, model };
+}
+
+export type { RawFinding };
 
 /** What a lint found, before severities: per file (loader and per-file rules), and across files. */
 export interface RawFindings {
@@ -69,7 +75,11 @@ export function ruleContextKey(config: Config, today: string, keepBodies: boolea
   return runKey([version, JSON.stringify(config), today, String(keepBodies)]);
 }
 
-/** Lints with a config already loaded. */
+/**
+ * Lints with a config already loaded: files → entities (the loader, reusing cached reads) →
+ * per-file findings (as each batch of files arrives; cached per file) → cross-file findings.
+ * The cache attaches at those two seams only.
+ */
 export async function lintWithConfig(root: string, config: Config, options: LintOptions = {}): Promise<LintOutcome> {
   const validators = await createValidators(config.kinds);
   const relations = relationsOf(config);
@@ -78,81 +88,63 @@ export async function lintWithConfig(root: string, config: Config, options: Lint
   const cache = options.cache;
   const ruleContext = cache ? ruleContextKey(config, today, keepBodies) : '';
   cache?.useContext(ruleContext, relations);
-  // While workers read, the main thread checks each batch that arrives: per-file rules, and the
-  // per-entity work cross-file rules will ask for (references, decision matrices), memoised.
   const severityOf = severityResolver(config);
-  const early = new Map<string, RawFinding[]>();
-  const checked = new Set<string>();
-  const onRead = (results: FileResult[]) => {
-    const own = checkFiles(results, { root, config, validators, relations, today }, severityOf);
-    for (const entity of own.entities) {
-      referencesOf(entity, relations);
-      if (entity.kind === 'decision-rights') decisionMatrices(entity);
-      checked.add(entity.file);
+  const byFile = new Map<string, RawFinding[]>();
+  const add = (finding: RawFinding) => addByFile(byFile, finding);
+  // Per-file rules run on each batch of files as the workers deliver it; a file reused from the
+  // cache brings the findings they made on it, under the same context (config, date, version).
+  const onRead = (results: FileResult[], reused: boolean) => {
+    const unchecked: FileResult[] = [];
+    for (const result of results) {
+      const stored = reused ? cache?.ruleFindings(result.file, ruleContext) : undefined;
+      if (stored) stored.forEach(add);
+      else unchecked.push(result);
     }
-    for (const [file, list] of own.byFile) early.set(file, list);
+    const own = checkFiles(unchecked, { root, config, validators, relations, today }, severityOf);
+    for (const result of unchecked) {
+      const found = own.get(result.file) ?? [];
+      found.forEach(add);
+      if (cache && result.entity && !result.entity.broken) cache.storeRuleFindings(result.file, ruleContext, found);
+    }
   };
   const model = await loadModel(root, config, cache, keepBodies, options.listing, onRead);
+  for (const f of model.files) f.findings.forEach(add);
   const byId = new Map<string, Entity>();
   for (const entity of model.entities) if (!byId.has(entity.id)) byId.set(entity.id, entity);
   const entities = model.entities.filter((e) => !e.broken);
-
-  const byFile = new Map<string, RawFinding[]>();
-  const add = (finding: RawFinding) => addByFile(byFile, finding);
-  for (const f of model.files) f.findings.forEach(add);
-  // Per-file rules (scope 'file') need not run again on a cached file: their findings are cached
-  // with it, under a context of everything else they depend on (config, date, version).
-  const perFileCached = new Set<string>();
-  if (cache) {
-    for (const file of model.reused) {
-      const stored = cache.ruleFindings(file, ruleContext);
-      if (!stored) continue;
-      stored.forEach(add);
-      perFileCached.add(file);
-    }
-  }
-  const perFileEntities = perFileCached.size > 0 ? entities.filter((e) => !perFileCached.has(e.file)) : entities;
-  const found = runRules({ model, byId, relations, config, validators, today }, entities, perFileEntities.filter((e) => !checked.has(e.file)), false, severityOf);
-  for (const [file, list] of early) found.byFile.set(file, list);
-  for (const [, list] of found.byFile) list.forEach(add);
-  if (cache) for (const entity of perFileEntities) cache.storeRuleFindings(entity.file, ruleContext, found.byFile.get(entity.file) ?? []);
-  const raw = { byFile, cross: found.cross };
+  const cross = runRules({ model, byId, relations, config, validators, today }, entities, 'model', severityOf);
+  const raw = { byFile, cross };
   const result = finalResult(root, model.files.length, raw, config, options.onlyFiles);
   return { result, model, config, relations, raw };
 }
 
 /**
- * Runs the per-file rules on freshly read files alone (they need no other file): on each batch
- * as workers deliver it, and on the changed files of an incremental `lint --cache`.
+ * The per-file rules on freshly read files alone (they need no other file), by file. Broken
+ * entities are not checked: the reader's findings already say what is wrong with them.
  */
 export function checkFiles(
   results: FileResult[],
   input: { root: string; config: Config; validators: Validators; relations: readonly RelationField[]; today: string },
   severities = severityResolver(input.config),
-): { entities: Entity[]; byFile: Map<string, RawFinding[]> } {
+): Map<string, RawFinding[]> {
   const entities = results.flatMap((r) => (r.entity && !r.entity.broken ? [r.entity] : []));
+  if (entities.length === 0) return new Map();
   const { root, config } = input;
-  const model: LoadedModel = { root, modelDir: config.model, entities, files: results, paths: new Set(), modelDirFound: true, reused: new Set(), outside: [] };
+  const model: LoadedModel = { root, modelDir: config.model, entities, files: results, paths: new Set(), modelDirFound: true };
   const byId = new Map(entities.map((e) => [e.id, e]));
-  const { byFile } = runRules({ ...input, model, byId }, entities, entities, true, severities);
-  return { entities, byFile };
+  return groupByFile(runRules({ ...input, model, byId }, entities, 'file', severities));
 }
 
-/**
- * Runs the rules: per-file rules on `perFileEntities`, cross-file rules (unless `perFileOnly`)
- * on `entities`. Per-file findings come back by file; they always sit in the entity's own file.
- */
-export function runRules(input: RuleInput, entities: Entity[], perFileEntities: Entity[], perFileOnly: boolean, severityOf = severityResolver(input.config)): RawFindings {
-  const out: RawFindings = { byFile: new Map(), cross: [] };
+/** Runs the rules of one scope (`file`: each file on its own; `model`: across files) on the entities. */
+export function runRules(input: RuleInput, entities: Entity[], scope: 'file' | 'model', severityOf = severityResolver(input.config)): RawFinding[] {
+  const out: RawFinding[] = [];
   for (const rule of rules) {
     if (!rule.check || !severityOf.maybeOn(rule)) continue;
-    const perFile = rule.scope === 'file';
-    if (perFileOnly && !perFile) continue;
-    const ruleEntities = perFile ? perFileEntities : entities;
+    if ((rule.scope === 'file') !== (scope === 'file')) continue;
     const context: RuleContext = {
       ...input,
-      entities: ruleEntities,
-      ofKind: (kind) => ofKind(ruleEntities, kind),
+      entities,
+      ofKind: (kind) => ofKind(entities, kind),
       options: { ...rule.defaultOptions, ...(input.config.rules[rule.id]?.options as Record<string, OptionValue> | undefined) },
       report(descriptor) {
         const template = rule.messages[descriptor.messageId] ?? descriptor.messageId;
@@ -169,16 +161,21 @@ export function runRules(input: RuleInput, entities: Entity[], perFileEntities: 
         if (descriptor.related?.length) {
           finding.related = descriptor.related.map((r) => ({ file: r.file, line: r.position.line, column: r.position.column, message: r.message }));
         }
-        if (perFile) addByFile(out.byFile, finding);
-        else out.cross.push(finding);
+        out.push(finding);
       },
     };
     const started = timing ? performance.now() : 0;
     rule.check(context);
     if (timing) timing.set(rule.id, (timing.get(rule.id) ?? 0) + performance.now() - started);
   }
-  if (timing && !perFileOnly) reportTiming(timing);
+  if (timing && scope === 'model') reportTiming(timing);
   return out;
+}
+
+function groupByFile(findings: RawFinding[]): Map<string, RawFinding[]> {
+  const byFile = new Map<string, RawFinding[]>();
+  for (const finding of findings) addByFile(byFile, finding);
+  return byFile;
 }
 
 /** `OPMODEL_TIMING=1`: time per rule, printed to stderr (like ESLint's TIMING). */
@@ -201,7 +198,7 @@ export function addByFile(byFile: Map<string, RawFinding[]>, finding: RawFinding
 /** Severities, overrides and order applied to what the rules found. */
 export function finalResult(root: string, files: number, raw: RawFindings, config: Config, onlyFiles?: Set<string>): LintResult {
   const severityOf = severityResolver(config);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Finding[] = [];
   const take = (finding: RawFinding) => {
     if (onlyFiles && !onlyFiles.has(finding.file)) return;
     const severity = severityOf.at(finding.rule, finding.file);
@@ -209,13 +206,13 @@ export function finalResult(root: string, files: number, raw: RawFindings, confi
   };
   for (const [, list] of raw.byFile) list.forEach(take);
   raw.cross.forEach(take);
-  diagnostics.sort(compareDiagnostics);
+  diagnostics.sort(compareFindings);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return { root, files, errors, warnings: diagnostics.length - errors, diagnostics };
 }
 
 /** Orders findings by file, line, column, then rule and message (stable across runs). */
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+export function compareFindings(a: Finding, b: Finding): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   if (a.line !== b.line) return a.line - b.line;
   if (a.column !== b.column) return a.column - b.column;

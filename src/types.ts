@@ -19,7 +19,7 @@ export interface RelatedLocation {
 }
 
 /** One finding, as every reporter receives it. */
-export interface Diagnostic {
+export interface Finding {
   /** Path relative to the repository root, with `/` separators. */
   file: string;
   line: number;
@@ -39,6 +39,9 @@ export interface Diagnostic {
   related?: RelatedLocation[];
 }
 
+/** A finding before its severity is known: what the reader and the rules report; the config rates it. */
+export type RawFinding = Omit<Finding, 'severity'>;
+
 /** The outcome of linting a repository, as reporters receive it. */
 export interface LintResult {
   /** Absolute repository root. */
@@ -47,8 +50,8 @@ export interface LintResult {
   files: number;
   errors: number;
   warnings: number;
-  /** Sorted by file, line, column. */
-  diagnostics: Diagnostic[];
+  /** Sorted by file, line, column; named as in the JSON output (`diagnostics`), which is a contract. */
+  diagnostics: Finding[];
 }
 
 /** What a reporter is told about the rules, for formats that describe them (SARIF). */

@@ -4,10 +4,10 @@
 // findings and table cells, each with its file position.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readBody, type ParsedBody } from '../dist/model/body.js';
-import { loadMarkdown, loadRemark, parseWithRemark } from '../dist/model/markdown.js';
-import type { MdNode } from '../dist/model/markdown.js';
-import { readFrontmatter } from '../dist/model/frontmatter.js';
+import { readBody, type ParsedBody } from '../dist/model/read/body.js';
+import { loadMarkdown, loadRemark, parseWithRemark } from '../dist/model/read/markdown.js';
+import type { MdNode } from '../dist/model/read/markdown.js';
+import { readFrontmatter } from '../dist/model/read/frontmatter.js';
 import { repoRoot } from './helpers.js';
 
 /** The parser opmodel's reader uses in this process ('satteri' unless OPMODEL_MARKDOWN=remark). */

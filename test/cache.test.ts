@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { lint } from '../dist/lint.js';
 import { lintWithCache } from '../dist/lint-cache.js';
-import { openCache } from '../dist/model/cache.js';
+import { openCache } from '../dist/model/cache/cache.js';
 // @ts-expect-error: the benchmark generator is plain JavaScript
 import { writeCorpus } from '../bench/generate.mjs';
 import { fixturesDir, prepare } from './fixture-repo.js';

@@ -278,6 +278,34 @@ describe('opmodel assess', () => {
   });
 });
 
+describe('who, assess and codeowners read the model without linting it', () => {
+  // A model with a finding and a file whose frontmatter cannot be parsed.
+  const root = copyOfExample();
+  writeFile(root, 'model/bets/half-written.md', '---\ntitle: [unclosed\nowner: growth\n---\n\nStill drafting.\n');
+  const bet = join(root, 'model/bets/self-serve-onboarding.md');
+  writeFileSync(bet, readFileSync(bet, 'utf8').replace(/^owner: .*$/m, 'owner: growth-sqaud'));
+  const timing = { OPMODEL_TIMING: '1' };
+
+  it('lint runs its rules there (OPMODEL_TIMING prints their times) and reports the unreadable file', () => {
+    const run = runCli(['lint', '--format', 'json'], root, timing);
+    expect(run.stderr).toMatch(/^Rule\s+Time \(ms\)/m);
+    expect(JSON.parse(run.stdout).diagnostics.map((d: { file: string }) => d.file)).toContain('model/bets/half-written.md');
+  });
+
+  it.each([
+    [['who', 'pricing']],
+    [['assess']],
+    [['codeowners']],
+  ])('%j answers as on the clean model and runs no rule', (args) => {
+    const run = runCli(args, root, timing);
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toMatch(/Rule\s+Time/);
+    expect(run.stderr).not.toMatch(/\bat \S+:\d+:\d+/); // no stack trace
+    if (args[0] === 'codeowners') expect(run.stdout).toMatch(/^Wrote \.github\/CODEOWNERS: \d+ files/);
+    else expect(run.stdout).toBe(runCli(args, clean).stdout);
+  });
+});
+
 describe('running in the wrong folder', () => {
   it('says where to run opmodel when DIR has no model folder', () => {
     const run = runCli(['lint'], join(clean, 'model'));

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../dist/lint.js';
-import { readFrontmatter } from '../dist/model/frontmatter.js';
+import { readFrontmatter } from '../dist/model/read/frontmatter.js';
 import { fixturesDir, prepare } from './fixture-repo.js';
 import { cleanTemp, testToday } from './helpers.js';
 

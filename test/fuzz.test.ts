@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../dist/lint.js';
-import { readFrontmatter } from '../dist/model/frontmatter.js';
+import { readFrontmatter } from '../dist/model/read/frontmatter.js';
 import { ruleIds } from '../dist/rules/index.js';
 import { cleanTemp, copyOfExample, exampleModel, runCli, testToday, type CliRun } from './helpers.js';
 import { makeVariant, type SourceFile, type Variant } from './fuzz/mutate.js';

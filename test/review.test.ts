@@ -1,7 +1,7 @@
 // `opmodel review`: the weekly operating review agenda on the example model at two dates, the SLA
 // reading that decides what is overdue, and the ten-item cap per section.
 import { afterAll, describe, expect, it } from 'vitest';
-import { quarterEnd, slaDue } from '../dist/model/review.js';
+import { quarterEnd, slaDue } from '../dist/model/domain/review.js';
 import { cleanTemp, copyOfExample, repoRoot, runCli, writeFile } from './helpers.js';
 
 afterAll(cleanTemp);

@@ -2,7 +2,7 @@
 // find, at the same places: checked on tricky Markdown and on every body of the example model
 // and the fixtures. (The public suites and the fuzz are in markdown-conformance.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { readBody } from '../dist/model/body.js';
+import { readBody } from '../dist/model/read/body.js';
 import { difference, modelBodies, opmodelReader, remarkReader } from './body-readers.js';
 
 const tricky: [string, string][] = [

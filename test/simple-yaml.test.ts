@@ -6,8 +6,8 @@ import { lstatSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFrontmatter } from '../dist/model/frontmatter.js';
-import { readSimpleYaml } from '../dist/model/simple-yaml.js';
+import { readFrontmatter } from '../dist/model/read/frontmatter.js';
+import { readSimpleYaml } from '../dist/model/read/simple-yaml.js';
 // @ts-expect-error: the benchmark generator is plain JavaScript
 import { writeCorpus } from '../bench/generate.mjs';
 import { writeHostileCorpus } from './hostile/corpus.js';

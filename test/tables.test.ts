@@ -4,8 +4,8 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBody } from '../dist/model/body.js';
-import { readFrontmatter } from '../dist/model/frontmatter.js';
+import { readBody } from '../dist/model/read/body.js';
+import { readFrontmatter } from '../dist/model/read/frontmatter.js';
 import { repoRoot } from './helpers.js';
 import { difference, opmodelReader, remarkReader } from './body-readers.js';
 

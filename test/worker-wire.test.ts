@@ -2,9 +2,12 @@
 // every value exactly, else as a structured clone, so YAML's `.inf`, `.nan` and `-0` arrive as written.
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { readFiles } from '../dist/model/load.js';
-import { jsonExact } from '../dist/model/wire.js';
-import { cleanTemp, tempDir, writeFile } from './helpers.js';
+import { readFiles } from '../dist/model/read/load.js';
+import { positionAt } from '../dist/model/domain/entity.js';
+import { jsonExact } from '../dist/model/read/wire.js';
+import { lint } from '../dist/lint.js';
+import { openCache } from '../dist/model/cache/cache.js';
+import { cleanTemp, copyOfExample, tempDir, writeFile } from './helpers.js';
 
 afterAll(cleanTemp);
 
@@ -26,7 +29,7 @@ describe('results from the parsing workers', () => {
         } else {
           expect(data).toEqual({ title: 'Churn', target: 0.5, tags: ['a', 'b'] });
           expect(result.entity!.links.map((l) => [l.url, l.line, l.column])).toEqual([['../teams/core.md', 6, 5]]);
-          expect(result.entity!.positions['/target']).toEqual({ line: 3, column: 1 });
+          expect(positionAt(result.entity!, '/target')).toEqual({ line: 3, column: 1 });
         }
       }
     }
@@ -35,5 +38,19 @@ describe('results from the parsing workers', () => {
   it('go as JSON only when JSON carries every frontmatter value', () => {
     expect(jsonExact({ title: 'x', n: 1, list: [null, true, 'a', { b: 2 }] })).toBe(true);
     for (const odd of [Infinity, -Infinity, NaN, -0, undefined, 1n]) expect(jsonExact({ list: [{ v: odd }] })).toBe(false);
+  });
+
+  it('are plain data, read afresh or from the cache: no getters, and a structured clone is equal', async () => {
+    const root = copyOfExample();
+    for (const run of ['fresh', 'cached']) {
+      const cache = openCache(root);
+      const { model } = await lint(root, { cache, today: '2026-11-21' });
+      cache.save();
+      expect(model.entities.length, run).toBeGreaterThan(50);
+      for (const entity of model.entities) {
+        for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(entity))) expect(descriptor.get, `${run} ${entity.file} ${key}`).toBeUndefined();
+      }
+      expect(structuredClone(model.entities)).toEqual(model.entities);
+    }
   });
 });

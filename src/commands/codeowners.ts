@@ -1,9 +1,9 @@
 // `opmodel codeowners`: write a GitHub CODEOWNERS file that asks each model file's owner to review
 // changes to it, from the owners and GitHub handles the model itself records.
 import { posix, resolve } from 'node:path';
-import { lint } from '../lint.js';
-import type { Entity } from '../model/entity.js';
-import { isKind, modelRootFile } from '../model/kinds.js';
+import { loadRepository } from '../lint.js';
+import type { Entity } from '../model/domain/entity.js';
+import { isKind, modelRootFile } from '../model/domain/kinds.js';
 import { escapeControl } from '../reporters/escape.js';
 import { readExistingFile, replaceGeneratedFile, type ReplaceRefusal } from '../util/write.js';
 import { type Command, parse, repoDir, UsageError } from './command.js';
@@ -49,7 +49,7 @@ Options:
     const target = resolve(root, out);
     const shown = escapeControl(out);
 
-    const { model } = await lint(root);
+    const { model } = await loadRepository(root);
     const plan = planCodeowners(model.entities, model.files.map((f) => f.file), model.modelDir);
     for (const note of plan.notes) process.stderr.write(`opmodel: ${note}\n`);
 

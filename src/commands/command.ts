@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isCalendarDate, todayString } from '../util/today.js';
+import { UsageError } from '../util/usage-error.js';
 
 /** One CLI command. */
 export interface Command {
@@ -12,15 +13,7 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-/** A mistake in how a command was called: exit 2 with the message and a hint. */
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message);
-  }
-}
+export { UsageError };
 
 /** parseArgs with friendly errors. */
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {

@@ -2,10 +2,10 @@
 // (HEAD defaults to the work tree), as Markdown for a pull-request comment or as JSON.
 import { existsSync, statSync } from 'node:fs';
 import { loadConfig } from '../config.js';
-import { builtinKindNames } from '../model/kinds.js';
-import { loadModel } from '../model/load.js';
-import { loadModelAt } from '../model/revision.js';
-import { diffModels, type FieldChange, type ModelDiff, type RecordChange } from '../model/diff.js';
+import { builtinKindNames } from '../model/domain/kinds.js';
+import { loadModel } from '../model/read/load.js';
+import { loadModelAt } from '../model/read/revision.js';
+import { diffModels, type FieldChange, type ModelDiff, type RecordChange } from '../model/domain/diff.js';
 import { rules } from '../rules/index.js';
 import { verifyRevision } from '../util/git.js';
 import { markdownCode, markdownText } from '../reporters/github-text.js';

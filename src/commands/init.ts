@@ -6,7 +6,7 @@ import { escapeControl } from '../reporters/escape.js';
 import { actionRef } from '../version.js';
 import { currentQuarter, inOneYear } from './templates.js';
 import { asOf, asOfOption, type Command, parse, repoDir, UsageError } from './command.js';
-import { assessmentFrontmatter } from '../model/kinds/assessment.js';
+import { assessmentFrontmatter } from '../model/domain/kinds/assessment.js';
 
 /** Where init writes the CI workflow, relative to DIR. */
 export const workflowPath = '.github/workflows/opmodel.yml';

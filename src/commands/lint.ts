@@ -7,7 +7,7 @@ import type { ReporterOptions } from '../types.js';
 import { reporters, formatNames } from '../reporters/index.js';
 import { rules, docsPath } from '../rules/index.js';
 import { version } from '../version.js';
-import { openCache } from '../model/cache.js';
+import { openCache } from '../model/cache/cache.js';
 import { asOf, asOfOption, type Command, formatOption, parse, repoDir, UsageError, useColor } from './command.js';
 
 /** What every reporter is told: colour, the rules (for SARIF) and the version. */

@@ -1,8 +1,8 @@
 // `opmodel new KIND TITLE`: create an entity file from a template, with its id taken from the title.
 import { basename, join } from 'node:path';
-import { builtinKindNames, builtinKinds, kindsOf, ofKind } from '../model/kinds.js';
+import { builtinKindNames, builtinKinds, kindsOf, ofKind } from '../model/domain/kinds.js';
 import { loadConfig, type Config } from '../config.js';
-import { walkModel } from '../model/load.js';
+import { walkModel } from '../model/read/load.js';
 import { escapeControl } from '../reporters/escape.js';
 import { rules } from '../rules/index.js';
 import { suggestId } from '../rules/id.js';
@@ -10,8 +10,8 @@ import { writeNewFile } from '../util/write.js';
 import { closest } from '../util/did-you-mean.js';
 import { template } from './templates.js';
 import { asOf, asOfOption, type Command, parse, repoDir, UsageError } from './command.js';
-import { loadModel } from '../model/load.js';
-import { checkIn, checkInTemplate } from '../model/kinds/check-in.js';
+import { loadModel } from '../model/read/load.js';
+import { checkIn, checkInTemplate } from '../model/domain/kinds/check-in.js';
 
 export const command: Command = {
   help: `Usage: opmodel new KIND TITLE [--dir DIR]

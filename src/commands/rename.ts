@@ -2,11 +2,11 @@
 // across the model — all or nothing, with `--dry-run` to print the plan first.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { builtinKindNames } from '../model/kinds.js';
+import { builtinKindNames } from '../model/domain/kinds.js';
 import { loadConfig } from '../config.js';
-import { loadModel, pathExists } from '../model/load.js';
+import { loadModel, pathExists } from '../model/read/load.js';
 import { relationsOf } from '../lint.js';
-import { planRename, type RenamePlan } from '../model/rename.js';
+import { planRename, type RenamePlan } from '../model/edit/rename.js';
 import { escapeControl } from '../reporters/escape.js';
 import { rules } from '../rules/index.js';
 import { idPattern, suggestId } from '../rules/id.js';

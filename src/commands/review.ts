@@ -1,9 +1,9 @@
 // `opmodel review [DIR] [--as-of DATE] [--format markdown|json]`: the agenda of the weekly
-// operating review, from src/model/review.ts, as Markdown for the meeting notes or as JSON.
+// operating review, from src/model/domain/review.ts, as Markdown for the meeting notes or as JSON.
 import { loadConfig } from '../config.js';
-import { builtinKindNames } from '../model/kinds.js';
-import { loadModel } from '../model/load.js';
-import { agendaDate, checkInDaysFrom, nothingToReview, reviewAgenda, type Agenda, type Section } from '../model/review.js';
+import { builtinKindNames } from '../model/domain/kinds.js';
+import { loadModel } from '../model/read/load.js';
+import { agendaDate, checkInDaysFrom, nothingToReview, reviewAgenda, type Agenda, type Section } from '../model/domain/review.js';
 import { markdownCode, markdownText } from '../reporters/github-text.js';
 import { rules } from '../rules/index.js';
 import { asOf, asOfOption, type Command, formatOption, parse, repoDir, UsageError } from './command.js';

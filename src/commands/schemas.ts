@@ -1,9 +1,9 @@
 // `opmodel schemas`: generate schemas/<kind>.schema.json from the TypeScript kind types
-// (src/model/kinds/), or with --check fail when the committed schemas are out of date.
+// (src/model/domain/kinds/), or with --check fail when the committed schemas are out of date.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { builtinKinds } from '../model/kinds.js';
+import { builtinKinds } from '../model/domain/kinds.js';
 import { type Command, parse, UsageError } from './command.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -12,7 +12,7 @@ export const command: Command = {
   help: `Usage: opmodel schemas [--check]
 
 Generate the JSON Schema of every kind into schemas/ from the TypeScript types in
-src/model/kinds/ (in an opmodel checkout). Editors can use these schemas to check
+src/model/domain/kinds/ (in an opmodel checkout). Editors can use these schemas to check
 frontmatter as you type.
 
 Options:
@@ -51,9 +51,9 @@ Options:
 
 /** Generates every kind's schema text, keyed by file name. */
 export async function generateSchemas(): Promise<Map<string, string>> {
-  const sources = join(packageRoot, 'src', 'model', 'kinds');
+  const sources = join(packageRoot, 'src', 'model', 'domain', 'kinds');
   if (!existsSync(sources)) {
-    throw new UsageError('schemas needs the opmodel source (src/model/kinds/), which this installation does not have.', 'Run it in a checkout of the opmodel repository.');
+    throw new UsageError('schemas needs the opmodel source (src/model/domain/kinds/), which this installation does not have.', 'Run it in a checkout of the opmodel repository.');
   }
   let generator: typeof import('ts-json-schema-generator');
   try {

@@ -1,7 +1,7 @@
 // The file `opmodel new` writes: the title line, then the kind's template (its definition in
-// src/model/kinds/). Dates in it follow the same "today" as lint (OPMODEL_TODAY or the UTC date).
+// src/model/domain/kinds/). Dates in it follow the same "today" as lint (OPMODEL_TODAY or the UTC date).
 import { currentQuarter, inOneYear, todayString } from '../util/today.js';
-import { builtinKind } from '../model/kinds.js';
+import { builtinKind } from '../model/domain/kinds.js';
 
 export { currentQuarter, inOneYear };
 

@@ -1,7 +1,7 @@
 // `opmodel who QUERY`: who decides, is consulted and informed on a decision, with SLA and escalation.
-import { lint } from '../lint.js';
-import { decisionMatrices, type DecisionRow } from '../model/decision-rights.js';
-import { matchScore } from '../model/match.js';
+import { loadRepository } from '../lint.js';
+import { decisionMatrices, type DecisionRow } from '../model/domain/decision-rights.js';
+import { matchScore } from '../model/domain/match.js';
 import { type Command, formatOption, parse, repoDir, UsageError } from './command.js';
 import { escapeControl as stripControl } from '../reporters/escape.js';
 
@@ -25,7 +25,7 @@ synonym such as new ~ add, or with one typo); small words such as "a", "the" and
     if (query === undefined || query.trim() === '') throw new UsageError('who needs a QUERY, such as `opmodel who "pricing change"`.');
     if (extra.length > 0) throw new UsageError('who takes QUERY and DIR only; put a query of several words in quotes.');
     const format = formatOption(values.format, ['text', 'json'] as const, 'text');
-    const { model } = await lint(repoDir(dir));
+    const { model } = await loadRepository(repoDir(dir));
     const candidates: { row: DecisionRow; file: string; scheme: string; score: number }[] = [];
     for (const entity of model.entities) {
       if (entity.kind !== 'decision-rights' || entity.broken) continue;

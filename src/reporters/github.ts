@@ -1,13 +1,13 @@
 // `--format github`: GitHub Actions workflow commands that annotate the pull request, encoded
 // exactly as @actions/core encodes them, so no file name or message can start a command of its own.
 
-import type { Diagnostic, LintResult, Reporter } from '../types.js';
+import type { Finding, LintResult, Reporter } from '../types.js';
 import { annotationText, commandData, commandProperty } from './github-text.js';
 
 /** The title every annotation carries: which rule found it. */
 export const annotationTitle = (rule: string): string => `opmodel(${rule})`;
 
-function command(d: Diagnostic): string {
+function command(d: Finding): string {
   const properties = [
     `file=${commandProperty(d.file)}`,
     `line=${d.line}`,

@@ -2,7 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic, LintResult, Reporter, ReporterOptions, RuleDescription, Severity } from '../types.js';
+import type { Finding, LintResult, Reporter, ReporterOptions, RuleDescription, Severity } from '../types.js';
 import { toWellFormed } from './escape.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -69,7 +69,7 @@ const withoutPositions = (message: string): string => message.replace(/\bline \d
  * `partialFingerprints` that stay the same while lines move: rule, file, the message without
  * positions, and which occurrence of that triple it is. Code scanning matches alerts across runs by them.
  */
-function fingerprints(diagnostics: Diagnostic[]): { 'opmodel/v1': string }[] {
+function fingerprints(diagnostics: Finding[]): { 'opmodel/v1': string }[] {
   const seen = new Map<string, number>();
   return diagnostics.map((d) => {
     const key = `${d.rule}\u0000${d.file}\u0000${withoutPositions(d.message)}`;
@@ -97,7 +97,7 @@ export const sarif: Reporter = (result: LintResult, options: ReporterOptions): s
   };
 
   const prints = fingerprints(result.diagnostics);
-  const results = result.diagnostics.map((d: Diagnostic, index) => ({
+  const results = result.diagnostics.map((d: Finding, index) => ({
     ruleId: d.rule,
     ruleIndex: indexOf(d.rule),
     level: LEVEL[d.severity],

@@ -1,7 +1,7 @@
 // The default, human-readable report: findings grouped by file in aligned columns,
 // after ESLint's "stylish" formatter, with every user-controlled string made inert.
 
-import type { Diagnostic, LintResult, Reporter, ReporterOptions, Severity } from '../types.js';
+import type { Finding, LintResult, Reporter, ReporterOptions, Severity } from '../types.js';
 import { escapeControl, textWidth } from './escape.js';
 
 type Paint = (text: string) => string;
@@ -53,8 +53,8 @@ function plural(count: number, noun: string): string {
 }
 
 /** Groups diagnostics by file, keeping the order in which files first appear (already sorted). */
-function groupByFile(diagnostics: Diagnostic[]): Map<string, Diagnostic[]> {
-  const groups = new Map<string, Diagnostic[]>();
+function groupByFile(diagnostics: Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
   for (const diagnostic of diagnostics) {
     const group = groups.get(diagnostic.file);
     if (group) group.push(diagnostic);
@@ -63,7 +63,7 @@ function groupByFile(diagnostics: Diagnostic[]): Map<string, Diagnostic[]> {
   return groups;
 }
 
-function formatFile(file: string, diagnostics: Diagnostic[], palette: Palette): string {
+function formatFile(file: string, diagnostics: Finding[], palette: Palette): string {
   const rows = diagnostics.map((d) => ({
     line: String(d.line),
     column: String(d.column),

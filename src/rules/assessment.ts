@@ -2,7 +2,7 @@
 // structural-drift or intervention-overdue, or has weak categories.
 import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
-import { latestPerTeam, scoreAssessment, thresholdsFrom, thresholdsSource } from '../model/assessment.js';
+import { latestPerTeam, scoreAssessment, thresholdsFrom, thresholdsSource } from '../model/domain/assessment.js';
 
 export const rule = defineRule({
   id: 'assessment',

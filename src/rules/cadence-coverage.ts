@@ -2,7 +2,7 @@
 // ("if a function isn't in the cadence, it's not in the bet").
 import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
-import { isKind } from '../model/kinds.js';
+import { isKind } from '../model/domain/kinds.js';
 
 export const rule = defineRule({
   id: 'cadence-coverage',

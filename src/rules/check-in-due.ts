@@ -1,5 +1,5 @@
 // Rule `check-in-due`: an active bet nobody has checked in on for more than `max_days`.
-import { addDays, defaultCheckInDays } from '../model/review.js';
+import { addDays, defaultCheckInDays } from '../model/domain/review.js';
 import { isCalendarDate } from '../util/today.js';
 import { defineRule, positionOf } from './rule.js';
 

@@ -1,6 +1,6 @@
 // Rule `context-empty`: an empty cell of the context grid.
 import { defineRule } from './rule.js';
-import { contextGrid } from '../model/context-grid.js';
+import { contextGrid } from '../model/domain/context-grid.js';
 
 export const rule = defineRule({
   id: 'context-empty',

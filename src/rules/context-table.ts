@@ -1,6 +1,6 @@
 // Rule `context-table`: a context table whose header or row labels are not the 3×3 grid.
 import { defineRule } from './rule.js';
-import { contextGrid } from '../model/context-grid.js';
+import { contextGrid } from '../model/domain/context-grid.js';
 
 export const rule = defineRule({
   id: 'context-table',

@@ -1,7 +1,7 @@
 // Rule `decision-authority`: a decision record taken under a decision right that does not exist,
 // or by someone who does not hold it; also a `supersedes` chain that comes back to itself.
-import type { Entity } from '../model/entity.js';
-import { rightKey, rightsByText } from '../model/decision-rights.js';
+import type { Entity } from '../model/domain/entity.js';
+import { rightKey, rightsByText } from '../model/domain/decision-rights.js';
 import { closest } from '../util/did-you-mean.js';
 import { currentQuarter, isCalendarDate } from '../util/today.js';
 import { defineRule, positionOf, type RuleContext } from './rule.js';

@@ -1,6 +1,6 @@
 // Rule `decision-consulted`: a decision record that did not consult everyone its decision right marks C.
 import { defineRule, positionOf } from './rule.js';
-import { rightsByText } from '../model/decision-rights.js';
+import { rightsByText } from '../model/domain/decision-rights.js';
 import { currentRecords } from './decision-authority.js';
 
 export const rule = defineRule({

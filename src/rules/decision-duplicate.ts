@@ -1,6 +1,6 @@
 // Rule `decision-duplicate`: the same decision written in two places (one source of truth per question).
 import { defineRule } from './rule.js';
-import { decisionMatrices, normaliseDecision } from '../model/decision-rights.js';
+import { decisionMatrices, normaliseDecision } from '../model/domain/decision-rights.js';
 
 export const rule = defineRule({
   id: 'decision-duplicate',

@@ -1,7 +1,7 @@
 // Rule `decision-matrix`: a matrix row without exactly one decider, a letter outside the scheme,
 // an unknown role or team column, an unknown escalation, or a malformed table.
 import { defineRule } from './rule.js';
-import { decisionMatrices, schemes } from '../model/decision-rights.js';
+import { decisionMatrices, schemes } from '../model/domain/decision-rights.js';
 import { closest } from '../util/did-you-mean.js';
 
 export const rule = defineRule({

@@ -2,7 +2,7 @@
 import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
 import { closest } from '../util/did-you-mean.js';
-import { kindsOf } from '../model/kinds.js';
+import { kindsOf } from '../model/domain/kinds.js';
 
 export const rule = defineRule({
   id: 'kind',

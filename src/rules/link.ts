@@ -1,6 +1,6 @@
 // Rule `link`: a relative Markdown link in a body that points at a file that does not exist.
 import { defineRule } from './rule.js';
-import { linkTarget } from '../model/link-target.js';
+import { linkTarget } from '../model/domain/link-target.js';
 import { closest } from '../util/did-you-mean.js';
 import { posix } from 'node:path';
 

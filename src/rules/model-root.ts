@@ -1,7 +1,7 @@
 // Rule `model-root`: no `operating-model.md`, or more than one model root.
 import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
-import { modelRootFile, ofKind } from '../model/kinds.js';
+import { modelRootFile, ofKind } from '../model/domain/kinds.js';
 
 export const rule = defineRule({
   id: 'model-root',

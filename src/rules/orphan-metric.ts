@@ -1,6 +1,6 @@
 // Rule `orphan-metric`: a metric that no bet, team or the model steers by.
 import { defineRule } from './rule.js';
-import { referencesOf } from '../model/relations.js';
+import { referencesOf } from '../model/domain/relations.js';
 
 export const rule = defineRule({
   id: 'orphan-metric',

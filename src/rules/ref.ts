@@ -1,7 +1,7 @@
 // Rule `ref`: a reference to a missing id, or to an entity of a kind the field does not allow.
 import { defineRule } from './rule.js';
 import { kindsInWords } from './rule.js';
-import { referencesOf } from '../model/relations.js';
+import { referencesOf } from '../model/domain/relations.js';
 import { closest } from '../util/did-you-mean.js';
 
 export const rule = defineRule({

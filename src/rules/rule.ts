@@ -2,12 +2,11 @@
 // reports by message id. `defineRule` types both, after typescript-eslint's `createRule`: a
 // `report` with a message id the rule does not define, or an option it does not declare, does
 // not compile. The engine stamps the rule id and severity on each finding; rules never do.
-import type { Entity } from '../model/entity.js';
-import type { LoadedModel } from '../model/load.js';
-import type { RelationField } from '../model/relations.js';
+import { positionAt, type Entity, type LoadedModel } from '../model/domain/entity.js';
+import type { RelationField } from '../model/domain/relations.js';
 import type { Config } from '../config.js';
 import type { Position } from '../types.js';
-import type { Validators } from '../model/validate.js';
+import type { Validators } from '../model/domain/validate.js';
 
 /** A value a rule option may hold. */
 export type OptionValue = number | string | boolean;
@@ -81,17 +80,11 @@ export function defineRule<const MessageIds extends string, Options extends Reco
   return rule as unknown as Rule;
 }
 
-/** The JSON Schema a rule's options object must satisfy, or undefined for a rule without options. */
-export function optionsSchemaOf(rule: Pick<Rule, 'optionsSchema'>): Record<string, unknown> | undefined {
-  if (!rule.optionsSchema) return undefined;
-  return { type: 'object', properties: rule.optionsSchema, additionalProperties: false };
-}
-
 /** Position of a JSON Pointer in an entity, falling back to its parent's, then the opening line. */
 export function positionOf(entity: Entity, pointer: string): Position {
   let p = pointer;
   while (true) {
-    const found = entity.positions[p];
+    const found = positionAt(entity, p);
     if (found) return found;
     if (p === '') return { line: 1, column: 1 };
     p = p.slice(0, p.lastIndexOf('/'));

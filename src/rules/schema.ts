@@ -1,11 +1,11 @@
 // Rule `schema`: frontmatter that breaks its kind's JSON Schema, one finding per problem, at the key.
 import type { ErrorObject } from 'ajv';
-import type { Entity } from '../model/entity.js';
+import type { Entity } from '../model/domain/entity.js';
 import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
 import { closest } from '../util/did-you-mean.js';
-import { escapePointer } from '../model/relations.js';
-import type { Validators } from '../model/validate.js';
+import { escapePointer } from '../model/domain/relations.js';
+import type { Validators } from '../model/domain/validate.js';
 
 export const rule = defineRule({
   id: 'schema',

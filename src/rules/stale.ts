@@ -1,7 +1,7 @@
 // Rule `stale`: a `review_by` date that has passed.
 import { defineRule } from './rule.js';
 import { positionOf } from './rule.js';
-import { isPastReview } from '../model/review.js';
+import { isPastReview } from '../model/domain/review.js';
 
 export const rule = defineRule({
   id: 'stale',

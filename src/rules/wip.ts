@@ -1,5 +1,5 @@
 // Shared check for the WIP rules: too many active bets in one quarter.
-import type { Entity } from '../model/entity.js';
+import type { Entity } from '../model/domain/entity.js';
 import type { RuleContext } from './rule.js';
 import { positionOf } from './rule.js';
 

@@ -6,10 +6,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { RuleEntry, SiteSettings } from '../config.js';
-import { thresholdsFrom } from '../model/assessment.js';
-import { checkInDaysFrom } from '../model/review.js';
-import type { RelationField } from '../model/relations.js';
+import type { CustomKind, RuleEntry, SiteSettings } from '../config.js';
+import { thresholdsFrom } from '../model/domain/assessment.js';
+import { checkInDaysFrom } from '../model/domain/review.js';
+import type { RelationField } from '../model/domain/relations.js';
+import { kindsOf, type Kind } from '../model/domain/kinds.js';
 import { buildHandbookData, normaliseBase, type HandbookModel, type RenderCache } from './handbook.js';
 import { headCommit, readModelHistory, type GitHistory } from './git.js';
 import type { HandbookData } from './handbook-data.js';
@@ -26,10 +27,12 @@ export interface BuildSiteOptions {
   /** Absolute repository root (the opmodel DIR). */
   root: string;
   model: HandbookModel;
-  /** The loaded opmodel.config.yaml; only `site` and the `assessment` rule's thresholds are read. */
-  config: { site?: SiteSettings; rules?: Record<string, RuleEntry> };
+  /** The loaded opmodel.config.yaml; only `site`, custom `kinds` and the `assessment` rule's thresholds are read. */
+  config: { site?: SiteSettings; rules?: Record<string, RuleEntry>; kinds?: CustomKind[] };
   /** Reference fields including custom kinds' (as lint builds them); default the built-in ones. */
   relations?: readonly RelationField[];
+  /** The registry of kinds, for their handbook sections; default the built-in ones and the config's custom kinds. */
+  kinds?: readonly Kind[];
   /** Output folder, absolute or relative to root. */
   outDir: string;
   /** Sub-path to serve under; overrides `config.site.base`. */
@@ -163,7 +166,7 @@ export async function startDevServer(options: Omit<BuildSiteOptions, 'dev' | 'ou
 }
 
 /** The handbook's options from the config, as `opmodel build` and `dev` pass them. */
-export function handbookOptions(options: Pick<BuildSiteOptions, 'config' | 'base' | 'today' | 'relations'>) {
+export function handbookOptions(options: Pick<BuildSiteOptions, 'config' | 'base' | 'today' | 'relations' | 'kinds'>) {
   return {
     site: options.config.site,
     base: normaliseBase(options.base ?? options.config.site?.base),
@@ -171,6 +174,7 @@ export function handbookOptions(options: Pick<BuildSiteOptions, 'config' | 'base
     thresholds: thresholdsFrom(options.config.rules?.assessment?.options),
     checkInDays: checkInDaysFrom(options.config.rules?.['check-in-due']?.options),
     relations: options.relations,
+    kinds: options.kinds ?? (options.config.kinds ? kindsOf({ kinds: options.config.kinds }) : undefined),
   };
 }
 

@@ -3,10 +3,10 @@
 // `lint --cache` it keeps everything the handbook shows, and only in memory. Per-file rule findings
 // are kept too: lint asks for them only for files it reused, so a changed file is always checked again.
 import { lstatSync } from 'node:fs';
-import type { LintCache } from '../model/cache.js';
+import type { LintCache } from '../model/cache/cache.js';
 import type { RawFinding } from '../lint.js';
-import type { FileResult } from '../model/entity.js';
-import type { ReadTask } from '../model/read.js';
+import type { FileResult } from '../model/domain/entity.js';
+import type { ReadTask } from '../model/read/read.js';
 
 /** A lint cache in memory for one `opmodel dev` session: whole read results by file stamp. */
 export function devReuseCache(): LintCache {

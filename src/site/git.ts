@@ -5,10 +5,10 @@
 import { execFileSync } from 'node:child_process';
 import { posix } from 'node:path';
 import { loadConfig } from '../config.js';
-import { diffModels } from '../model/diff.js';
-import type { Entity } from '../model/entity.js';
-import { builtinKindNames } from '../model/kinds.js';
-import { loadFilesAt } from '../model/revision.js';
+import { diffModels } from '../model/domain/diff.js';
+import type { Entity } from '../model/domain/entity.js';
+import { builtinKindNames } from '../model/domain/kinds.js';
+import { loadFilesAt } from '../model/read/revision.js';
 import { rules } from '../rules/index.js';
 
 /** One commit that touched the model folder. */

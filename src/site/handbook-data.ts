@@ -1,6 +1,6 @@
 // The shape of the handbook's data: everything the Astro site renders, as one plain JSON document.
 // Written by buildHandbookData (Node side), read by site/src/lib/data.ts (type-only import).
-import type { Agenda } from '../model/review.js';
+import type { Agenda } from '../model/domain/review.js';
 
 /** The whole handbook, JSON-serialisable. */
 export interface HandbookData {
@@ -38,9 +38,10 @@ export interface FacetValue {
   path: string;
 }
 
-/** A way to split a long section: by unit or by quarter. */
+/** A way to split a long section: by unit, or by the kind's facet field (bets by `quarter`). */
 export interface Facet {
-  facet: 'unit' | 'quarter';
+  /** `unit`, or the field's name. */
+  facet: string;
   /** Heading over the values, e.g. `By unit`. */
   label: string;
   values: FacetValue[];
@@ -53,7 +54,7 @@ export interface ListingPage {
   /** Slug of the section it belongs to. */
   section: string;
   kind: string;
-  facet: 'unit' | 'quarter';
+  facet: string;
   key: string;
   label: string;
   /** Entity ids on this page, in the section's order. */
@@ -96,6 +97,15 @@ export interface SectionInfo {
   /** Base-relative path without slashes, e.g. `bets`, `kinds/okr`. */
   slug: string;
   title: string;
+  /** What one entity's page calls its kind (`Decision record`). */
+  label: string;
+  /** For a section without a page of its own: its index page's heading (default the title), description and lede. */
+  heading?: string;
+  description?: string;
+  noun?: { one: string; many: string };
+  lede?: string;
+  /** False when its entities' page titles leave out their unit (the teams that make up the units). */
+  unitInTitle?: false;
   /** The entity kind listed in this section, or null for pages such as the changelog. */
   kind: string | null;
   count: number;

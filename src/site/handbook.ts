@@ -2,14 +2,15 @@
 // ways, derived views, git dates and the changelog. The Astro site renders only what this returns.
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
-import type { Entity } from '../model/entity.js';
-import type { LoadedModel } from '../model/load.js';
+import type { Entity } from '../model/domain/entity.js';
+import type { LoadedModel } from '../model/read/load.js';
 import type { SiteSettings } from '../config.js';
-import { referencesOf, relationFields, type RelationField } from '../model/relations.js';
-import { decisionMatrices, rightKey, schemes, type DecisionMatrix } from '../model/decision-rights.js';
-import { isPastReview, reviewAgenda } from '../model/review.js';
+import { referencesOf, relationFields, type RelationField } from '../model/domain/relations.js';
+import { builtinKinds, customHandbook, type HandbookFacts, type Kind } from '../model/domain/kinds.js';
+import { decisionMatrices, rightKey, schemes, type DecisionMatrix } from '../model/domain/decision-rights.js';
+import { isPastReview, reviewAgenda } from '../model/domain/review.js';
 import { indicatorChart } from './chart.js';
-import { defaultThresholds, latestPerTeam, scoreAssessment, type Thresholds } from '../model/assessment.js';
+import { defaultThresholds, latestPerTeam, scoreAssessment, type Thresholds } from '../model/domain/assessment.js';
 import type {
   AssessmentView, BetView, BodyPart, CadenceView, Changelog, CheckInView, DecisionInvolvement, DecisionView, Facet, GuardrailView, HandbookData,
   HandbookEntity, HomeData, ListingPage, MatrixView, MetricView, ModelView, RelationGroup, RoleView, SectionInfo, TeamView, UnitInfo,
@@ -18,8 +19,6 @@ import type {
 /** Most entities one index or listing page shows; a longer section is split by unit (and quarter) and paged. */
 export const pageSize = 80;
 
-/** Kinds whose entries weigh more on their index (a calendar row, a whole table): fewer per page. */
-const pageSizeOf: Record<string, number> = { cadence: 40, 'context-table': 20 };
 import { isEntityFile, readGitHistory, type GitHistory } from './git.js';
 import { renderBody, renderBodyHtml, resolveRelative, type LinkContext } from './markdown.js';
 import { isCalendarDate, todayString } from '../util/today.js';
@@ -38,6 +37,8 @@ export interface HandbookOptions {
   today?: string;
   /** Assessment bands; default healthy ≥ 18, drift ≥ 12. */
   thresholds?: Thresholds;
+  /** Every kind the model may have (`kindsOf(config)`): their handbook sections; default the built-in ones. */
+  kinds?: readonly Kind[];
   /** Days an active bet may go without a check-in (`check-in-due`'s `max_days`); default 14. */
   checkInDays?: number;
   /** Reference fields: the built-in ones plus any a custom kind's schema declares (as lint builds them). */
@@ -51,21 +52,6 @@ export interface HandbookOptions {
 /** Rendered bodies by file, for reuse across builds of a changing model (see `HandbookOptions.renderCache`). */
 export type RenderCache = Map<string, { key: string; bodyHtml: string; bodyParts: BodyPart[]; links: string[] }>;
 
-/** Built-in kinds: the section each is listed in, in navigation order. */
-const builtinSections: { kind: string; slug: string; title: string }[] = [
-  { kind: 'bet', slug: 'bets', title: 'Bets' },
-  { kind: 'guardrail', slug: 'guardrails', title: 'Guardrails' },
-  { kind: 'decision-rights', slug: 'decision-rights', title: 'Decision rights' },
-  { kind: 'context-table', slug: 'context', title: 'Context' },
-  { kind: 'team', slug: 'teams', title: 'Teams' },
-  { kind: 'role', slug: 'roles', title: 'Roles' },
-  { kind: 'metric', slug: 'metrics', title: 'Metrics' },
-  { kind: 'cadence', slug: 'cadences', title: 'Cadences' },
-  { kind: 'assessment', slug: 'assessments', title: 'Assessment' },
-  { kind: 'decision', slug: 'decisions', title: 'Decision log' },
-  { kind: 'check-in', slug: 'check-ins', title: 'Check-ins' },
-];
-
 /** Builds the handbook's data from the loaded model. Never reads model files; runs git three times. */
 export function buildHandbookData(model: HandbookModel, options: HandbookOptions = {}): HandbookData {
   const relations = options.relations ?? relationFields;
@@ -74,13 +60,14 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
   const today = options.today ?? todayString();
   const history = options.history ?? readGitHistory(model.root, model.modelDir);
   const thresholds = options.thresholds ?? defaultThresholds;
+  const handbookOf = handbookFacts(options.kinds ?? builtinKinds);
 
   // Broken files only reserve their id; lint reports them, the handbook leaves them out.
   // Only entities with a readable file and a valid id get a page: the id is the page's URL
   // (the `id` rule reports the others, and --allow-errors publishes the rest without them).
-  const source = model.entities.filter((entity) => !entity.broken && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(entity.id)).sort(byKindThenTitle);
+  const source = model.entities.filter((entity) => !entity.broken && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(entity.id)).sort(byKindThenTitle(handbookOf));
   const byId = new Map(source.map((entity) => [entity.id, entity]));
-  const sections = sectionsOf(source, history);
+  const sections = sectionsOf(source, history, handbookOf);
   const branch = nonEmpty(options.site?.branch) ?? history.defaultBranch ?? 'main';
   const branchPath = encodePath(branch);
   const sectionOf = new Map(sections.filter((s) => s.kind).map((s) => [s.kind!, s.slug]));
@@ -268,7 +255,7 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
 
   const siteTitle = nonEmpty(options.site?.title) ?? titleOfRoot(source) ?? 'Operating model';
   const home = homeData(entities, sections);
-  const listings = paginate(entities, sections, units, home.quarter);
+  const listings = paginate(entities, sections, units, home.quarter, handbookOf);
   return {
     format: 1,
     site: { title: siteTitle, base, repo, branch, pageSize, repoPrefix: history.prefix, modelDir: model.modelDir.replace(/\/+$/, ''), generatedAt: new Date().toISOString(), today, git: history.state },
@@ -295,18 +282,27 @@ function renderEntityBody(entity: Entity, context: LinkContext, matrixLines: num
   return { bodyHtml: renderBodyHtml(entity.body, context, options), bodyParts: [] };
 }
 
-function sectionsOf(entities: Entity[], history: GitHistory): SectionInfo[] {
+/** Each kind's handbook facts by name: the registry's, or a custom kind's for a kind it does not know; none for the model root. */
+function handbookFacts(kinds: readonly Kind[]): (kind: string) => HandbookFacts | undefined {
+  const known = new Map(kinds.map((kind) => [kind.name, kind.handbook]));
+  return (kind) => (known.has(kind) ? known.get(kind) : kind === 'model' ? undefined : customHandbook(kind));
+}
+
+/** The navigation: one section per kind the model has, by `nav` then name; then This week and the changelog. */
+function sectionsOf(entities: Entity[], history: GitHistory, handbookOf: (kind: string) => HandbookFacts | undefined): SectionInfo[] {
   const counts = new Map<string, number>();
   for (const entity of entities) counts.set(entity.kind, (counts.get(entity.kind) ?? 0) + 1);
-  const sections: SectionInfo[] = builtinSections
-    .filter((section) => counts.has(section.kind))
-    .map((section) => ({ ...section, count: counts.get(section.kind)!, paged: false, facets: [] }));
-  const custom = [...counts.keys()].filter((kind) => kind !== 'model' && !builtinSections.some((s) => s.kind === kind)).sort();
-  for (const kind of custom) {
-    sections.push({ kind, slug: `kinds/${slug(kind)}`, title: capitalise(kind.replace(/[-_]/g, ' ')), count: counts.get(kind)!, paged: false, facets: [] });
-  }
-  sections.push({ kind: null, slug: 'this-week', title: 'This week', count: 0, paged: false, facets: [] });
-  sections.push({ kind: null, slug: 'changelog', title: 'Changelog', count: history.commits.length, paged: false, facets: [] });
+  const sections: SectionInfo[] = [...counts]
+    .flatMap(([kind, count]) => {
+      const facts = handbookOf(kind);
+      if (!facts) return [];
+      const { section, title, label, nav, heading, description, noun, lede, unitInTitle } = facts;
+      return [{ kind, slug: section, title, label, nav, count, paged: false, facets: [], ...{ heading, description, noun, lede, unitInTitle } }];
+    })
+    .sort((a, b) => a.nav - b.nav || a.kind.localeCompare(b.kind))
+    .map(({ nav: _nav, ...section }) => section);
+  sections.push({ kind: null, slug: 'this-week', title: 'This week', label: 'This week', count: 0, paged: false, facets: [] });
+  sections.push({ kind: null, slug: 'changelog', title: 'Changelog', label: 'Changelog', count: history.commits.length, paged: false, facets: [] });
   return sections;
 }
 
@@ -374,11 +370,12 @@ function unitsOf(source: Entity[], byId: Map<string, Entity>): { units: UnitInfo
  * Splits each section longer than a page (`pageSize`, fewer for heavy kinds) into listing pages: by
  * unit, and bets by quarter too, each value paged. Marks those sections `paged` and records their facets.
  */
-function paginate(entities: HandbookEntity[], sections: SectionInfo[], units: UnitInfo[], quarter: string | null): ListingPage[] {
+function paginate(entities: HandbookEntity[], sections: SectionInfo[], units: UnitInfo[], quarter: string | null, handbookOf: (kind: string) => HandbookFacts | undefined): ListingPage[] {
   const listings: ListingPage[] = [];
   const unitTitle = new Map(units.map((unit) => [unit.id, unit.title]));
   for (const section of sections) {
-    const size = pageSizeOf[section.kind ?? ''] ?? pageSize;
+    const facts = section.kind ? handbookOf(section.kind) : undefined;
+    const size = facts?.pageSize ?? pageSize;
     if (!section.kind || section.count <= size) continue;
     const members = entities.filter((entity) => entity.kind === section.kind);
     section.paged = true;
@@ -389,9 +386,10 @@ function paginate(entities: HandbookEntity[], sections: SectionInfo[], units: Un
         order: (a, b) => (a === '' ? -1 : b === '' ? 1 : unitTitle.get(a)!.localeCompare(unitTitle.get(b)!, 'en')),
       },
     ];
-    if (section.kind === 'bet') {
+    const field = facts?.facet;
+    if (field) {
       facets.push({
-        facet: 'quarter', label: 'By quarter', keyOf: (e) => e.bet?.quarter ?? '', labelOf: (key) => key || 'No quarter',
+        facet: field.field, label: field.label, keyOf: (e) => str(e.data[field.field]) ?? '', labelOf: (key) => key || field.none,
         // The current quarter first, then newest first.
         order: (a, b) => (a === quarter ? -1 : b === quarter ? 1 : b.localeCompare(a)),
       });
@@ -426,14 +424,18 @@ function homeData(entities: HandbookEntity[], sections: SectionInfo[]): HomeData
   const root = entities.find((entity) => entity.kind === 'model');
   const quarter = root?.model?.quarter ?? null;
   const activeBets = entities.filter((e) => e.bet && e.bet.status === 'active' && (quarter === null || e.bet.quarter === quarter));
-  const has = (slug: string) => sections.some((section) => section.slug === slug);
+  // The reading path for a new hire: the strategy, then the sections of these kinds the model has.
+  const pathOf = (kind: string) => sections.find((section) => section.kind === kind)?.slug;
   const startHere = [
-    { title: 'Strategy', path: '#strategy', description: 'What we are trying to achieve, and why.', show: Boolean(root) },
-    { title: 'Bets', path: 'bets/', description: 'The few things we are betting on this quarter, and what we will not do.', show: has('bets') },
-    { title: 'Guardrails', path: 'guardrails/', description: 'The lines we do not cross, our principles, and what we prefer.', show: has('guardrails') },
-    { title: 'Decision rights', path: 'decision-rights/', description: 'Who decides, who is consulted, who is informed.', show: has('decision-rights') },
-    { title: 'How we work', path: 'cadences/', description: 'The meetings and reviews that run our week and our quarter.', show: has('cadences') },
-  ];
+    { title: 'Strategy', path: root ? '#strategy' : undefined, description: 'What we are trying to achieve, and why.' },
+    { title: 'Bets', kind: 'bet', description: 'The few things we are betting on this quarter, and what we will not do.' },
+    { title: 'Guardrails', kind: 'guardrail', description: 'The lines we do not cross, our principles, and what we prefer.' },
+    { title: 'Decision rights', kind: 'decision-rights', description: 'Who decides, who is consulted, who is informed.' },
+    { title: 'How we work', kind: 'cadence', description: 'The meetings and reviews that run our week and our quarter.' },
+  ].flatMap(({ title, kind, path, description }) => {
+    const to = kind ? pathOf(kind) : path;
+    return to === undefined ? [] : [{ title, path: kind ? `${to}/` : to, description }];
+  });
   // The home page shows the company-wide latest assessment, as `opmodel assess` reports first.
   const latest = latestPerTeam(entities.filter((e) => e.assessment), (e) => e.assessment!.date, (e) => e.assessment!.team);
   return {
@@ -444,7 +446,7 @@ function homeData(entities: HandbookEntity[], sections: SectionInfo[]): HomeData
     northStar: root?.model?.northStar ?? null,
     activeBets: activeBets.map((bet) => bet.id),
     nonGoals: activeBets.flatMap((bet) => bet.bet!.nonGoals.map((text) => ({ text, bet: bet.id }))),
-    startHere: startHere.filter((step) => step.show).map(({ show: _show, ...step }) => step),
+    startHere,
     latestAssessment: latest.company?.id ?? null,
   };
 }
@@ -623,13 +625,9 @@ function titleOfRoot(entities: Entity[]): string | null {
   return root ? titleOf(root) : null;
 }
 
-function byKindThenTitle(a: Entity, b: Entity): number {
-  const rank = (kind: string) => {
-    if (kind === 'model') return -1;
-    const i = builtinSections.findIndex((section) => section.kind === kind);
-    return i === -1 ? builtinSections.length : i;
-  };
-  return rank(a.kind) - rank(b.kind) || a.kind.localeCompare(b.kind) || titleOf(a).localeCompare(titleOf(b), 'en') || a.id.localeCompare(b.id);
+function byKindThenTitle(handbookOf: (kind: string) => HandbookFacts | undefined) {
+  const rank = (kind: string) => handbookOf(kind)?.nav ?? -1;
+  return (a: Entity, b: Entity): number => rank(a.kind) - rank(b.kind) || a.kind.localeCompare(b.kind) || titleOf(a).localeCompare(titleOf(b), 'en') || a.id.localeCompare(b.id);
 }
 
 function str(value: unknown): string | null {

@@ -5,8 +5,8 @@ import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { BodyPart } from './handbook-data.js';
-import { loadMarkdown, loadRemark, parseMarkdown, type MdNode } from '../model/markdown.js';
-import { leavesRepository, resolveLinkTarget } from '../model/link-target.js';
+import { loadMarkdown, loadRemark, parseMarkdown, type MdNode } from '../model/read/markdown.js';
+import { leavesRepository, resolveLinkTarget } from '../model/domain/link-target.js';
 
 export { parseMarkdown };
 
@@ -34,7 +34,7 @@ export interface RenderOptions {
   bodyLine?: number;
 }
 
-// One reading of Markdown for lint and the handbook (model/markdown.ts); the handbook also loads
+// One reading of Markdown for lint and the handbook (model/read/markdown.ts); the handbook also loads
 // remark, which renders, so a body satteri fails on is parsed by remark.
 const parser = await loadMarkdown();
 await loadRemark();
@@ -133,7 +133,7 @@ function isAbsolute(url: string): boolean {
 
 /**
  * The repository-relative path a relative or root-absolute link points at, as lint's `link` rule reads
- * it (model/link-target.ts), or null when it is no file link or leaves the repository.
+ * it (model/domain/link-target.ts), or null when it is no file link or leaves the repository.
  */
 export function resolveRelative(fromFile: string, url: string): string | null {
   const target = resolveLinkTarget(fromFile, url);

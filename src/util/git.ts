@@ -1,7 +1,7 @@
 // Reading a repository at a git revision: verify a revision, and unpack folders as they were.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { UsageError } from '../commands/command.js';
+import { UsageError } from './usage-error.js';
 import { makeTemp } from './temp.js';
 
 /** Runs git in `root` and returns its standard output. */

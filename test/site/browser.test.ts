@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveStatic } from './static-server.js';
-import { buildInto, fixtureRepo, loadFixture } from './helpers.js';
+import { buildInto, fixtureRepo, loadRepo } from './helpers.js';
 
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const base = '/handbook/';
@@ -39,7 +39,7 @@ async function open(width = 1280): Promise<Page> {
 describe.skipIf(!existsSync(executablePath) && !process.env.CI)('in a browser', () => {
   beforeAll(async () => {
     root = fixtureRepo();
-    out = await buildInto(loadFixture(root), base);
+    out = await buildInto(await loadRepo(root), base);
     server = await serveStatic(out, base);
     browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
   }, 120_000);

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
-import { entityFromText } from './load-fixture.js';
-import { buildInto, filesUnder, fixtureRepo, loadFixture, today } from './helpers.js';
+import { buildInto, filesUnder, fixtureRepo, loadRepo, today, writeFiles } from './helpers.js';
 
 const base = '/handbook/';
 let root: string;
@@ -16,7 +15,7 @@ const html = (page: string) => readFileSync(join(out, page), 'utf8');
 
 beforeAll(async () => {
   root = fixtureRepo();
-  out = await buildInto(loadFixture(root), base);
+  out = await buildInto(await loadRepo(root), base);
   pages = filesUnder(out).filter((file) => file.endsWith('.html'));
 }, 120_000);
 afterAll(() => {
@@ -133,7 +132,7 @@ describe('the built handbook', () => {
   });
 
   test('refuses to write over the repository', async () => {
-    const model = loadFixture(root);
+    const model = await loadRepo(root);
     await expect(buildSite({ root, model, config: {}, outDir: '.', today })).rejects.toThrow(/would overwrite/);
     await expect(buildSite({ root, model, config: {}, outDir: 'model/site', today })).rejects.toThrow(/would overwrite/);
     const foreign = join(root, 'not-ours');
@@ -146,6 +145,7 @@ describe('the built handbook', () => {
 
 describe('sanitisation', () => {
   let evilOut: string;
+  let evilRoot: string;
   const payloads = [
     '<script>alert("s1")</script>',
     '<img src="x" onerror="alert(\'s2\')">',
@@ -160,18 +160,22 @@ describe('sanitisation', () => {
   ].join('\n\n');
 
   beforeAll(async () => {
-    const model = loadFixture(root);
+    evilRoot = fixtureRepo();
     const frontmatter = (kind: string) =>
       `title: "<script>alert('t-${kind}')</script>"\n` + (kind === 'metric' ? 'type: health\nsource: "javascript:alert(\'src\')"\n' : '');
     for (const [folder, kind] of [['bets', 'bet'], ['guardrails', 'guardrail'], ['teams', 'team'], ['metrics', 'metric'], ['decision-rights', 'decision-rights'], ['context', 'context-table']] as const) {
-      model.entities.push(entityFromText(`model/${folder}/evil-${kind}.md`, `---\n${frontmatter(kind)}---\n${payloads}\n`));
+      writeFiles(evilRoot, { [`model/${folder}/evil-${kind}.md`]: `---\n${frontmatter(kind)}---\n${payloads}\n` });
     }
-    model.entities.push(entityFromText('model/okrs/grow-revenue.md', `---\nkind: okr\ntitle: Grow revenue\nx-notes: "<b>bold</b>"\n---\n${payloads}\n`));
-    const root0 = model.entities.find((e) => e.kind === 'model')!;
-    root0.body += `\n\n${payloads}\n`;
-    evilOut = await buildInto(model, base);
+    writeFiles(evilRoot, {
+      'model/okrs/grow-revenue.md': `---\nkind: okr\ntitle: Grow revenue\nx-notes: "<b>bold</b>"\n---\n${payloads}\n`,
+      'model/operating-model.md': `${readFileSync(join(evilRoot, 'model/operating-model.md'), 'utf8')}\n\n${payloads}\n`,
+    });
+    evilOut = await buildInto(await loadRepo(evilRoot), base);
   }, 120_000);
-  afterAll(() => { if (!process.env.KEEP) rmSync(evilOut, { recursive: true, force: true }); else console.log(evilOut); });
+  afterAll(() => {
+    rmSync(evilRoot, { recursive: true, force: true });
+    if (!process.env.KEEP) rmSync(evilOut, { recursive: true, force: true }); else console.log(evilOut);
+  });
 
   test('no script, frame, event handler, javascript: or data: URL from the model reaches any page', () => {
     const files = filesUnder(evilOut).filter((file) => file.endsWith('.html'));

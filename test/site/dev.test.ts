@@ -1,13 +1,15 @@
 // `opmodel dev`'s engine: the Astro dev server on the handbook data, re-publishing a changed model.
 // Astro's dev middleware stands down inside Vitest, so the server runs in a child process here.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/site/build.js';
-import { entityFromText } from './load-fixture.js';
-import { fixtureRepo, loadFixture, today } from './helpers.js';
+import { fixtureRepo, loadRepo, today, writeFiles } from './helpers.js';
 
 let server: DevServer | undefined;
 const root = fixtureRepo();
+const growth = 'model/teams/growth.md';
+const growthText = readFileSync(join(root, growth), 'utf8');
 afterAll(async () => {
   await server?.stop();
   rmSync(root, { recursive: true, force: true });
@@ -39,20 +41,20 @@ async function page(url: string): Promise<string> {
 
 test('serves the handbook and shows a changed model without a restart', async () => {
   process.env.OPMODEL_ASTRO_CHILD = '1';
-  const model = loadFixture(root);
-  server = await startDevServer({ root, model, config: {}, base: '/hb/', port: 4455, today });
+  server = await startDevServer({ root, model: await loadRepo(root), config: {}, base: '/hb/', port: 4455, today });
   expect(server.url).toBe('http://127.0.0.1:4455/hb/');
   expect(await page(`${server.url}teams/growth/`)).toContain('>Growth</h1>');
-  model.entities.find((entity) => entity.id === 'growth')!.data.title = 'Growth squad';
-  await server.update(model);
+  writeFiles(root, { [growth]: growthText.replace('title: Growth\n', 'title: Growth squad\n') });
+  await server.update(await loadRepo(root));
   expect(await page(`${server.url}teams/growth/`)).toContain('>Growth squad</h1>');
 }, 60_000);
 
 test('a model file that breaks loses its page, and pages that referred to it show its id as text', async () => {
   expect(server).toBeDefined();
-  const model = loadFixture(root);
   // A YAML error: the loader keeps the entity only to reserve its id, marked broken.
-  model.entities.find((entity) => entity.id === 'growth')!.broken = true;
+  writeFiles(root, { [growth]: growthText.replace('title: Growth\n', 'title: [Growth\n') });
+  const model = await loadRepo(root);
+  expect(model.entities.find((entity) => entity.id === 'growth')!.broken).toBe(true);
   await server!.update(model);
   const gone = await statusOf(`${server!.url}teams/growth/`, 404);
   expect(gone.status).toBe(404);
@@ -65,9 +67,8 @@ test('a model file that breaks loses its page, and pages that referred to it sho
     expect((await statusOf(`${server!.url}${path}`, 200)).status, path).toBe(200);
   }
   // Fixed again, and a new file: both have pages without a restart.
-  const fixed = loadFixture(root);
-  fixed.entities.push(entityFromText('model/metrics/churn.md', '---\ntitle: Monthly churn\ntype: health\n---\n'));
-  await server!.update(fixed);
+  writeFiles(root, { [growth]: growthText, 'model/metrics/churn.md': '---\ntitle: Monthly churn\ntype: health\n---\n' });
+  await server!.update(await loadRepo(root));
   expect((await statusOf(`${server!.url}teams/growth/`, 200)).text).toContain('>Growth</h1>');
   expect((await statusOf(`${server!.url}metrics/churn/`, 200)).text).toContain('>Monthly churn</h1>');
 }, 60_000);

@@ -10,8 +10,7 @@ import type { HandbookData, HandbookEntity } from '../../src/site/handbook-data.
 import { readGitHistory } from '../../src/site/git.js';
 // The real loader reads files in its worker, which runs from dist/ (npm run build).
 import { readModelHistory } from '../../dist/site/git.js';
-import { entityFromText } from './load-fixture.js';
-import { fixtureDir, fixtureRepo, loadFixture, today } from './helpers.js';
+import { fixtureDir, fixtureRepo, loadRepo, modelOf, today, writeFiles } from './helpers.js';
 
 const repo = 'https://github.com/acme/operating-model';
 let data: HandbookData;
@@ -23,9 +22,32 @@ const byId = (id: string): HandbookEntity => {
 };
 const incoming = (id: string, label: string) => byId(id).incoming.find((group) => group.label === label)?.ids ?? [];
 
-beforeAll(() => {
+const noHistory = { state: 'unavailable', prefix: '', lastUpdated: new Map(), commits: [] } as const;
+
+/** The handbook data of a model holding only these files, read by opmodel's own loader. */
+async function dataOf(files: Record<string, string>, options: Parameters<typeof buildHandbookData>[1] = { today, history: noHistory }): Promise<HandbookData> {
+  const model = await modelOf(files);
+  try {
+    return buildHandbookData(model, options);
+  } finally {
+    rmSync(model.root, { recursive: true, force: true });
+  }
+}
+
+/** The handbook data of a copy of the fixture with these files added. */
+async function fixtureWith(files: Record<string, string>, options: Parameters<typeof buildHandbookData>[1]): Promise<HandbookData> {
+  const copy = fixtureRepo();
+  try {
+    writeFiles(copy, files);
+    return buildHandbookData(await loadRepo(copy), options);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+beforeAll(async () => {
   root = fixtureRepo();
-  data = buildHandbookData(loadFixture(root), { site: { repo, base: '/handbook' }, today });
+  data = buildHandbookData(await loadRepo(root), { site: { repo, base: '/handbook' }, today });
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -71,20 +93,22 @@ describe('relations', () => {
 
 describe('units and long sections', () => {
   /** A company of two units (teams at the top of their parent chains) with 50 roles each, and an assessment named after one unit. */
-  const company = () => {
-    const entities = [entityFromText('model/operating-model.md', '---\ntitle: Big Co\nquarter: 2026-Q3\n---\n')];
+  let companyData: HandbookData | undefined;
+  const company = async () => {
+    if (companyData) return companyData;
+    const files: Record<string, string> = { 'model/operating-model.md': '---\ntitle: Big Co\nquarter: 2026-Q3\n---\n' };
     for (const unit of ['payments', 'lending']) {
-      entities.push(entityFromText(`model/teams/${unit}.md`, `---\ntitle: ${unit === 'payments' ? 'Payments' : 'Lending'}\ntype: product-group\n---\n`));
-      entities.push(entityFromText(`model/teams/${unit}-core.md`, `---\ntitle: Core\nparent: ${unit}\n---\n`));
-      for (let i = 0; i < 50; i++) entities.push(entityFromText(`model/roles/${unit}-role-${i}.md`, `---\ntitle: Engineer ${i}\nteam: ${unit}-core\nholder: Person ${i}\n---\n`));
-      entities.push(entityFromText(`model/guardrails/${unit}-you-build-it.md`, `---\ntitle: You build it, you run it\ntype: principle\nscope: build\nowner: ${unit}-role-0\n---\n`));
+      files[`model/teams/${unit}.md`] = `---\ntitle: ${unit === 'payments' ? 'Payments' : 'Lending'}\ntype: product-group\n---\n`;
+      files[`model/teams/${unit}-core.md`] = `---\ntitle: Core\nparent: ${unit}\n---\n`;
+      for (let i = 0; i < 50; i++) files[`model/roles/${unit}-role-${i}.md`] = `---\ntitle: Engineer ${i}\nteam: ${unit}-core\nholder: Person ${i}\n---\n`;
+      files[`model/guardrails/${unit}-you-build-it.md`] = `---\ntitle: You build it, you run it\ntype: principle\nscope: build\nowner: ${unit}-role-0\n---\n`;
     }
-    entities.push(entityFromText('model/assessments/payments-2026-q2.md', '---\ntitle: Self-assessment, Payments, 2026-Q2\ndate: 2026-06-30\nscores: []\n---\n'));
-    return buildHandbookData({ root: '/nowhere', modelDir: 'model', entities }, { today, history: { state: 'unavailable', prefix: '', lastUpdated: new Map(), commits: [] } });
+    files['model/assessments/payments-2026-q2.md'] = '---\ntitle: Self-assessment, Payments, 2026-Q2\ndate: 2026-06-30\nscores: []\n---\n';
+    return (companyData = await dataOf(files));
   };
 
-  test('an entity belongs to the unit at the top of its team chain, through its team or owner; an assessment by the unit its title names', () => {
-    const big = company();
+  test('an entity belongs to the unit at the top of its team chain, through its team or owner; an assessment by the unit its title names', async () => {
+    const big = await company();
     expect(big.units.map((unit) => unit.title)).toEqual(['Lending', 'Payments']);
     const unitOf = (id: string) => big.entities.find((e) => e.id === id)!.unit;
     expect(unitOf('payments-core')).toBe('payments');
@@ -93,8 +117,8 @@ describe('units and long sections', () => {
     expect(unitOf('payments-2026-q2')).toBe('payments');
   });
 
-  test('a section longer than a page is split by unit into listing pages; a short one is not', () => {
-    const big = company();
+  test('a section longer than a page is split by unit into listing pages; a short one is not', async () => {
+    const big = await company();
     const roles = big.sections.find((s) => s.slug === 'roles')!;
     expect(roles.paged).toBe(true);
     expect(roles.facets[0]!.values.map((v) => [v.label, v.count, v.path])).toEqual([['Lending', 50, 'roles/unit/lending/'], ['Payments', 50, 'roles/unit/payments/']]);
@@ -106,10 +130,10 @@ describe('units and long sections', () => {
     expect(data.listings).toEqual([]);
   });
 
-  test('a unit with more entities than a page holds gets numbered pages linked both ways', () => {
-    const entities = [entityFromText('model/teams/ops.md', '---\ntitle: Ops\n---\n')];
-    for (let i = 0; i < 170; i++) entities.push(entityFromText(`model/roles/r-${i}.md`, `---\ntitle: Role ${i}\nteam: ops\n---\n`));
-    const big = buildHandbookData({ root: '/nowhere', modelDir: 'model', entities }, { today, history: { state: 'unavailable', prefix: '', lastUpdated: new Map(), commits: [] } });
+  test('a unit with more entities than a page holds gets numbered pages linked both ways', async () => {
+    const files: Record<string, string> = { 'model/teams/ops.md': '---\ntitle: Ops\n---\n' };
+    for (let i = 0; i < 170; i++) files[`model/roles/r-${i}.md`] = `---\ntitle: Role ${i}\nteam: ops\n---\n`;
+    const big = await dataOf(files);
     const pages = big.listings.filter((l) => l.section === 'roles');
     expect(pages.map((l) => [l.path, l.ids.length, l.prev, l.next])).toEqual([
       ['roles/unit/ops/', 80, null, 'roles/unit/ops/2/'],
@@ -163,25 +187,25 @@ describe('pages and links', () => {
     expect(byId('operating-model').bodyHtml).not.toMatch(/<h[12]/);
   });
 
-  test('edit and history links need an https repository', () => {
+  test('edit and history links need an https repository', async () => {
     expect(byId('growth').editUrl).toBe(`${repo}/edit/main/model/teams/growth.md`);
     expect(byId('growth').historyUrl).toBe(`${repo}/commits/main/model/teams/growth.md`);
-    const without = buildHandbookData(loadFixture(root), { today, history: { state: 'unavailable', prefix: '', lastUpdated: new Map(), commits: [] } });
+    const without = buildHandbookData(await loadRepo(root), { today, history: noHistory });
     expect(without.entities.every((e) => e.editUrl === null && e.historyUrl === null)).toBe(true);
     expect(safeRepo('javascript:alert(1)')).toBeNull();
     expect(safeRepo('http://github.com/a/b')).toBeNull();
     expect(safeRepo('https://github.com/a/b.git/')).toBe('https://github.com/a/b');
   });
 
-  test('edit links open site.branch, else the default branch of origin, else main', () => {
-    expect(buildHandbookData(loadFixture(root), { site: { repo, branch: 'trunk' }, today }).entities.find((e) => e.id === 'growth')!.editUrl)
+  test('edit links open site.branch, else the default branch of origin, else main', async () => {
+    expect(buildHandbookData(await loadRepo(root), { site: { repo, branch: 'trunk' }, today }).entities.find((e) => e.id === 'growth')!.editUrl)
       .toBe(`${repo}/edit/trunk/model/teams/growth.md`);
     // A clone whose origin's default branch is `production`.
     const clone = mkdtempSync(join(tmpdir(), 'opmodel-clone-'));
     try {
       execFileSync('git', ['clone', '-q', root, clone]);
       execFileSync('git', ['-C', clone, 'symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/production']);
-      const cloned = buildHandbookData(loadFixture(clone), { site: { repo }, today });
+      const cloned = buildHandbookData(await loadRepo(clone), { site: { repo }, today });
       expect(cloned.site.branch).toBe('production');
       expect(cloned.entities.find((e) => e.id === 'growth')!.editUrl).toBe(`${repo}/edit/production/model/teams/growth.md`);
     } finally {
@@ -218,23 +242,19 @@ describe('safety', () => {
     '| a | b |\n|---|---|\n| <script>alert(1)</script> | [x](javascript:alert(1)) |',
   ].join('\n\n');
 
-  test('bodies never carry script, frames, event handlers or javascript:/data: URLs', () => {
-    const model = loadFixture(root);
-    model.entities.push(entityFromText('model/guardrails/evil.md', `---\ntitle: Evil\ntype: guardrail\nscope: build\nowner: cpo\n---\n${evil}\n`));
-    const result = buildHandbookData(model, { today, site: { repo } });
+  test('bodies never carry script, frames, event handlers or javascript:/data: URLs', async () => {
+    const result = await fixtureWith({ 'model/guardrails/evil.md': `---\ntitle: Evil\ntype: guardrail\nscope: build\nowner: cpo\n---\n${evil}\n` }, { today, site: { repo } });
     const html = result.entities.find((e) => e.id === 'evil')!.bodyHtml;
     expect(html).not.toMatch(/<script|<iframe|onerror|javascript:|vbscript:|data:/i);
     expect(html).toContain('click'); // the text stays, the link goes
   });
 
-  test('frontmatter URLs are kept only when https or relative', () => {
-    const model = loadFixture(root);
-    const metric = (id: string, source: string) => entityFromText(`model/metrics/${id}.md`, `---\ntitle: ${id}\ntype: health\nsource: "${source}"\n---\n`);
-    model.entities.push(
+  test('frontmatter URLs are kept only when https or relative', async () => {
+    const metric = (id: string, source: string) => [`model/metrics/${id}.md`, `---\ntitle: ${id}\ntype: health\nsource: "${source}"\n---\n`];
+    const result = await fixtureWith(Object.fromEntries([
       metric('m-js', 'javascript:alert(1)'), metric('m-http', 'http://example.com'), metric('m-data', 'data:text/html,x'),
       metric('m-https', 'https://example.com/x'), metric('m-page', '../teams/growth.md'), metric('m-file', '../../docs/metrics.csv'),
-    );
-    const result = buildHandbookData(model, { today, site: { repo, base: '/hb/' } });
+    ]), { today, site: { repo, base: '/hb/' } });
     const source = (id: string) => result.entities.find((e) => e.id === id)!.metric!.source;
     expect(source('m-js')).toBeNull();
     expect(source('m-http')).toBeNull();
@@ -244,9 +264,8 @@ describe('safety', () => {
     expect(source('m-file')).toBe(`${repo}/blob/main/docs/metrics.csv`);
   });
 
-  test('a model that breaks its schema still builds (built with --allow-errors)', () => {
-    const broken = entityFromText('model/bets/odd.md', '---\ntitle: 42\nstatus: [1, 2]\nleading_indicators: nope\nnon_goals: "just one"\nteams: [{ x: 1 }]\n---\n');
-    const result = buildHandbookData({ root, modelDir: 'model', entities: [broken] }, { today });
+  test('a model that breaks its schema still builds (built with --allow-errors)', async () => {
+    const result = await dataOf({ 'model/bets/odd.md': '---\ntitle: 42\nstatus: [1, 2]\nleading_indicators: nope\nnon_goals: "just one"\nteams: [{ x: 1 }]\n---\n' });
     expect(result.entities[0]!.bet).toMatchObject({ status: 'proposed', leadingIndicators: [], nonGoals: ['just one'], teams: [] });
     expect(result.home.model).toBeNull();
   });
@@ -274,7 +293,7 @@ describe('git', () => {
       writeFileSync(other, readFileSync(other, 'utf8') + '\nstatus: not frontmatter, no status change\n');
       const run = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, env: { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.com', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.com' } });
       run('-c', 'commit.gpgsign=false', 'commit', '-q', '-am', 'Ledger performance won');
-      const result = buildHandbookData(loadFixture(repoRoot), { today, history: await readModelHistory(repoRoot, 'model') });
+      const result = buildHandbookData(await loadRepo(repoRoot), { today, history: await readModelHistory(repoRoot, 'model') });
       const changes = result.changelog.commits[0]!.changes;
       expect(changes).toContainEqual(expect.objectContaining({ id: 'ledger-performance', change: 'changed', statusChange: { from: 'active', to: 'won' } }));
       expect(changes.find((c) => c.id === 'growth')).not.toHaveProperty('statusChange');
@@ -285,12 +304,12 @@ describe('git', () => {
     }
   });
 
-  test('a folder that is not a repository gives "unknown", not a crash', () => {
+  test('a folder that is not a repository gives "unknown", not a crash', async () => {
     const plain = mkdtempSync(join(tmpdir(), 'opmodel-plain-'));
     try {
       const history = readGitHistory(plain, 'model');
       expect(history.state).toBe('unavailable');
-      const result = buildHandbookData({ root: plain, modelDir: 'model', entities: loadFixture(fixtureDir).entities }, { today });
+      const result = buildHandbookData({ root: plain, modelDir: 'model', entities: (await loadRepo(fixtureDir)).entities }, { today });
       expect(result.entities.every((e) => e.updated === 'unknown')).toBe(true);
       expect(result.changelog.unavailable).toMatch(/not in a git repository/);
     } finally {
@@ -298,11 +317,11 @@ describe('git', () => {
     }
   });
 
-  test('a shallow clone gives "unknown" dates and says why there is no changelog', () => {
+  test('a shallow clone gives "unknown" dates and says why there is no changelog', async () => {
     const clone = mkdtempSync(join(tmpdir(), 'opmodel-shallow-'));
     try {
       execFileSync('git', ['clone', '-q', '--depth', '1', `file://${root}`, clone]);
-      const result = buildHandbookData(loadFixture(clone), { today });
+      const result = buildHandbookData(await loadRepo(clone), { today });
       expect(result.site.git).toBe('shallow');
       expect(result.entities.every((e) => e.updated === 'unknown')).toBe(true);
       expect(result.changelog.unavailable).toMatch(/shallow clone/);
@@ -311,8 +330,8 @@ describe('git', () => {
     }
   });
 
-  test('a model folder inside a larger repository gets its path prefix in edit links', () => {
-    const result = buildHandbookData(loadFixture(fixtureDir), { today, site: { repo } });
+  test('a model folder inside a larger repository gets its path prefix in edit links', async () => {
+    const result = buildHandbookData(await loadRepo(fixtureDir), { today, site: { repo } });
     const growth = result.entities.find((e) => e.id === 'growth')!;
     // The fixture sits in this project's own repository at test/site/fixture/.
     if (result.site.git === 'ok') expect(growth.editUrl).toBe(`${repo}/edit/main/test/site/fixture/model/teams/growth.md`);

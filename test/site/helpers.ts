@@ -1,12 +1,13 @@
 // Shared set-up for the site tests: a copy of the fixture model in a fresh git repository with a
 // small history, and a built handbook from it.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadFixture } from './load-fixture.js';
-import { buildSite } from '../../src/site/build.js';
+import { dirname } from 'node:path';
+import { buildSite, type BuildSiteOptions } from '../../src/site/build.js';
+import { lint } from '../../dist/lint.js';
 import type { HandbookModel as LoadedModel } from '../../src/site/handbook.js';
 
 export const fixtureDir = fileURLToPath(new URL('./fixture/', import.meta.url));
@@ -57,11 +58,31 @@ export function filesUnder(dir: string, prefix = ''): string[] {
   });
 }
 
-/** Builds the handbook of `model` into a temp folder under `base`; returns the folder. */
-export async function buildInto(model: LoadedModel, base: string, repo = 'https://github.com/acme/operating-model'): Promise<string> {
+/** Builds the handbook of `model` into a temp folder under `base` (with `kinds` for a registry of one's own); returns the folder. */
+export async function buildInto(model: LoadedModel, base: string, repo = 'https://github.com/acme/operating-model', kinds?: Pick<BuildSiteOptions, 'kinds' | 'relations'>): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'opmodel-out-'));
-  await buildSite({ root: model.root, model, config: { site: { repo } }, outDir, base, today });
+  await buildSite({ root: model.root, model, config: { site: { repo } }, outDir, base, today, ...kinds });
   return outDir;
 }
 
-export { loadFixture, rmSync };
+/** The model in `root` as `opmodel build` reads it: opmodel's own loader, through lint. */
+export async function loadRepo(root: string): Promise<LoadedModel> {
+  return (await lint(root, { today })).model;
+}
+
+/** Writes model files (repository-relative path → text) into `root`, making their folders. */
+export function writeFiles(root: string, files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), text);
+  }
+}
+
+/** A fresh folder holding only these model files (no git), read by opmodel's own loader; remove `root` after. */
+export async function modelOf(files: Record<string, string>): Promise<LoadedModel> {
+  const root = mkdtempSync(join(tmpdir(), 'opmodel-model-'));
+  writeFiles(root, files);
+  return loadRepo(root);
+}
+
+export { rmSync };

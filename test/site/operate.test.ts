@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { indicatorChart } from '../../src/site/chart.js';
 import { buildHandbookData } from '../../src/site/handbook.js';
 import type { HandbookData, HandbookEntity } from '../../src/site/handbook-data.js';
-import { loadFixture } from './load-fixture.js';
+import { loadRepo } from './helpers.js';
 import { cleanTemp, copyOfExample, repoRoot, runCli, tempDir, testToday, writeFile } from '../helpers.js';
 
 const noHistory = { state: 'unavailable' as const, prefix: '', lastUpdated: new Map<string, string>(), commits: [] };
-const build = (root: string, today = testToday) => buildHandbookData(loadFixture(root), { today, history: noHistory });
+const build = async (root: string, today = testToday) => buildHandbookData(await loadRepo(root), { today, history: noHistory });
 const find = (data: HandbookData, id: string): HandbookEntity => {
   const found = data.entities.find((entity) => entity.id === id);
   if (!found) throw new Error(`no entity ${id}`);
@@ -19,8 +19,8 @@ const find = (data: HandbookData, id: string): HandbookEntity => {
 };
 
 let data: HandbookData;
-beforeAll(() => {
-  data = build(repoRoot);
+beforeAll(async () => {
+  data = await build(repoRoot);
 });
 afterAll(cleanTemp);
 
@@ -74,7 +74,7 @@ describe('a bet page charts its leading indicators over its check-ins', () => {
     expect(find(data, newest.id).title).toBe(`${bet.title}, ${newest.date}`);
   });
 
-  test('a goal below the baseline (a number to bring down) is drawn below it', () => {
+  test('a goal below the baseline (a number to bring down) is drawn below it', async () => {
     const root = copyOfExample();
     writeFile(root, 'model/bets/faster-support.md', `---
 title: Answer support tickets faster
@@ -91,7 +91,7 @@ non_goals: [A chatbot]
 `);
     writeFile(root, 'model/check-ins/faster-support-2026-11-02.md', '---\nbet: faster-support\ndate: 2026-11-02\nconfidence: at-risk\nindicators:\n  - metric: new-location-activation\n    value: 20\n---\n');
     writeFile(root, 'model/check-ins/faster-support-2026-11-09.md', '---\nbet: faster-support\ndate: 2026-11-09\nconfidence: on-track\nindicators:\n  - metric: new-location-activation\n    value: 4\n---\n');
-    const bet = find(build(root), 'faster-support').bet!;
+    const bet = find(await build(root), 'faster-support').bet!;
     const [chart] = bet.charts;
     expect(chart!.goalY!).toBeGreaterThan(chart!.baselineY!);
     expect(chart!.points.map((p) => p.y)).toEqual([chart!.baselineY, chart!.goalY]);
@@ -131,7 +131,7 @@ describe('decision records', () => {
     expect(new Set(linked).size).toBe(linked.length);
   });
 
-  test('a record matches its row by text whatever the case and surrounding spaces', () => {
+  test('a record matches its row by text whatever the case and surrounding spaces', async () => {
     const root = copyOfExample();
     writeFile(root, 'model/decisions/annual-plan-discount.md', `---
 title: Ten percent off annual plans
@@ -140,7 +140,7 @@ decided_by: cro
 date: 2026-11-21
 ---
 `);
-    const result = build(root);
+    const result = await build(root);
     const pricing = result.entities.flatMap((e) => e.matrices ?? []).flatMap((m) => m.rows).find((r) => r.decision === 'Change list prices or plan packaging')!;
     expect(pricing.records[0]).toBe('annual-plan-discount');
     expect(find(result, 'annual-plan-discount').decision!.row?.anchor).toBe(pricing.anchor);
@@ -153,11 +153,11 @@ date: 2026-11-21
 });
 
 describe('This week', () => {
-  test.each(['2026-11-21', '2026-10-07'])('as of %s, the agenda is the one `opmodel review` gives', (date) => {
+  test.each(['2026-11-21', '2026-10-07'])('as of %s, the agenda is the one `opmodel review` gives', async (date) => {
     const run = runCli(['review', '--as-of', date, '--format', 'json'], repoRoot);
     expect(run.status, run.stderr).toBe(0);
     const { version: _version, ...agenda } = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(JSON.parse(JSON.stringify(build(repoRoot, date).agenda))).toEqual(agenda);
+    expect(JSON.parse(JSON.stringify((await build(repoRoot, date)).agenda))).toEqual(agenda);
   });
 });
 

@@ -5,16 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
-import type { Entity } from '../../src/model/entity.js';
-import { entityFromText } from './load-fixture.js';
+import { loadRepo, writeFiles } from './helpers.js';
 
 const size = Number(process.env.OPMODEL_SCALE ?? 0);
 
 /** A model of `size` entities: teams, roles, metrics, bets, guardrails, cadences and decision rights. */
-function generatedModel(size: number): Entity[] {
+function generatedModel(size: number): Record<string, string> {
   const n = (share: number) => Math.max(1, Math.floor(size * share));
-  const entities: Entity[] = [];
-  const add = (file: string, frontmatter: string, body = '') => entities.push(entityFromText(file, `---\n${frontmatter}\n---\n${body}\n`));
+  const entities: Record<string, string> = {};
+  const add = (file: string, frontmatter: string, body = '') => (entities[file] = `---\n${frontmatter}\n---\n${body}\n`);
   add('model/operating-model.md', 'title: Scale Co\nversion: "1.0"\nquarter: 2026-Q3\nnorth_star: metric-0\nowner: role-0', 'The strategy, in [one bet](bets/bet-0.md).');
   const teams = n(0.1), roles = n(0.2), metrics = n(0.2), bets = n(0.3), guardrails = n(0.1), cadences = n(0.08), rights = n(0.02);
   for (let i = 0; i < teams; i++) add(`model/teams/team-${i}.md`, `title: Team ${i}\ntype: ${i % 10 === 0 ? 'product-group' : 'product-team'}\nlead: role-${i % roles}\n${i % 10 ? `parent: team-${i - (i % 10)}\n` : ''}metrics: [metric-${i % metrics}]`, `Team ${i} owns outcome ${i}.`);
@@ -36,12 +35,14 @@ function generatedModel(size: number): Entity[] {
 }
 
 test.skipIf(!size)(`builds a ${size}-entity model`, async () => {
-  const entities = generatedModel(size);
   const root = mkdtempSync(join(tmpdir(), 'opmodel-scale-'));
+  writeFiles(root, generatedModel(size));
+  const model = await loadRepo(root);
+  const entities = model.entities;
   const outDir = join(root, 'dist');
   const lines: string[] = [];
   const started = performance.now();
-  await buildSite({ root, model: { root, modelDir: 'model', entities }, config: {}, outDir, base: '/big/', log: (line) => lines.push(line), today: '2026-07-20' });
+  await buildSite({ root, model, config: {}, outDir, base: '/big/', log: (line) => lines.push(line), today: '2026-07-20' });
   const seconds = (performance.now() - started) / 1000;
   console.log(`${entities.length} entities in ${seconds.toFixed(1)} s, peak RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB\n${lines.join('\n')}`);
   expect(readdirSync(join(outDir, 'bets')).length).toBeGreaterThan(size * 0.29);

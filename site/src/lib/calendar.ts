@@ -1,5 +1,5 @@
 // Calendar arithmetic for the cadence page: the weeks of a quarter and when each frequency meets.
-import { meetingIn } from '@opmodel/model/review.js';
+import { meetingIn } from '@opmodel/model/domain/review.js';
 
 const day = 86400000;
 

@@ -1,7 +1,7 @@
 // The decision-rights finder's index: every matrix row with its decider and the people in it, as
 // compact JSON the finder fetches (decision-rights/index.json). Built once per build from the data.
 // Also how the finder narrows it: opmodel's own word matcher, the one `opmodel who` uses.
-import { matchedTerms, queryTerms, wordsOf } from '@opmodel/model/match.js';
+import { matchedTerms, queryTerms, wordsOf } from '@opmodel/model/domain/match.js';
 import type { HandbookEntity } from './data';
 
 /** The index as shipped: people and matrices once, rows pointing at them by position. */
