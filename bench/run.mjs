@@ -8,14 +8,18 @@
 // and `opmodel dev`'s edit-to-page latency at 1k (bench/dev-latency.mjs). Prints medians, min–max,
 // peak memory and the target ratios, and writes the same to bench/results.md.
 //
-//   node bench/run.mjs [--runs N] [--site-runs N] [--quick] [--skip-site] [--sizes 1k,10k]
-//                      [--out bench/results.md] [--node PATH] [--live]
+//   node bench/run.mjs [--runs N] [--site-runs N] [--quick] [--skip-site] [--site-only] [--sizes 1k,10k]
+//                      [--out bench/results.md] [--node PATH] [--live] [--before DIR]
 //
 //   --runs N        measured runs per command (default 5)
 //   --site-runs N   measured runs per site build (default: --runs); site builds of 10k take minutes
 //   --quick         2 runs, 1k only (a smoke test: the 10k targets are then shown on 1k figures)
 //   --skip-site     no Astro / Starlight / opmodel build rows, no page weights, no dev latency
 //   --skip-dev      no `opmodel dev` latency
+//   --site-only     only the site builds, page weights and dev latency (no lint rows)
+//   --before DIR    also time `opmodel build` of another opmodel package (a checkout with dist/ built,
+//                   e.g. an export of main) in the same rounds, for before/after figures; --before-label
+//                   names it in the table (default: its git commit)
 //   --sizes LIST    corpus sizes, e.g. 1k,10k (default) or 1k,5k,10k
 //   --node PATH     Node binary for every measured command (default: node_modules/.bin/node, ≥ 22)
 //   --live          run bin/ and dist/ in place; by default they are copied (with schemas/, site/,
@@ -54,6 +58,8 @@ const runs = Math.max(1, Number(option('runs', quick ? '2' : '5')));
 const siteRuns = Math.max(1, Number(option('site-runs', String(runs))));
 const skipSite = flag('skip-site');
 const skipDev = skipSite || flag('skip-dev');
+const siteOnly = !skipSite && flag('site-only');
+const beforePkg = option('before', undefined);
 const sizeNames = (option('sizes', quick ? '1k' : '1k,10k')).split(',').map((s) => s.trim()).filter(Boolean);
 const sizes = sizeNames.map((name) => ({ name, entities: /k$/i.test(name) ? Math.round(Number(name.slice(0, -1)) * 1000) : Number(name) }));
 const outFile = option('out', join(BENCH, 'results.md'));
@@ -302,6 +308,15 @@ function siteCommands(c, buildAvailable) {
     unavailable: buildAvailable ? undefined : 'not available yet',
     prepare: async () => rmSync(out('opbuild'), { recursive: true, force: true }),
   });
+  if (beforePkg) {
+    const commit = (spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: beforePkg, encoding: 'utf8' }).stdout || '').trim();
+    cmds.push({
+      id: `opbuild-before-${c.name}`, label: `\`opmodel build\` before (${option('before-label', commit || beforePkg)})`, size: c.name, group: 'site', cmd: NODE, poll: true, ok: [0], pages: true,
+      args: [join(beforePkg, 'bin', 'opmodel.js'), 'build', c.dir, '--out', join(out('opbuild-before'), 'dist'), '--allow-errors'], env: lintEnv,
+      outDir: join(out('opbuild-before'), 'dist'),
+      prepare: async () => rmSync(out('opbuild-before'), { recursive: true, force: true }),
+    });
+  }
   return cmds;
 }
 
@@ -385,10 +400,10 @@ async function main() {
 
   // The command list.
   const commands = [];
-  for (const c of corpora) commands.push(...lintCommands(c));
-  commands.push({ id: 'node-start', label: 'Node start alone (`node -e 0`), for reference', size: '–', group: 'lint', cmd: NODE, args: ['-e', '0'], ok: [0] });
-  commands.push({ id: 'example', label: 'example model lint (`opmodel lint /work/main`, Node start included)', size: 'example', group: 'lint', cmd: NODE, args: [OPMODEL, 'lint', ROOT], env: lintEnv, ok: [0, 1] });
-  if (NODE_PLAIN && realpathSync(NODE_PLAIN) !== NODE) {
+  if (!siteOnly) for (const c of corpora) commands.push(...lintCommands(c));
+  if (!siteOnly) commands.push({ id: 'node-start', label: 'Node start alone (`node -e 0`), for reference', size: '–', group: 'lint', cmd: NODE, args: ['-e', '0'], ok: [0] });
+  if (!siteOnly) commands.push({ id: 'example', label: 'example model lint (`opmodel lint /work/main`, Node start included)', size: 'example', group: 'lint', cmd: NODE, args: [OPMODEL, 'lint', ROOT], env: lintEnv, ok: [0, 1] });
+  if (!siteOnly && NODE_PLAIN && realpathSync(NODE_PLAIN) !== NODE) {
     commands.push({ id: 'example-path-node', label: `example model lint with plain \`node\` (${(spawnSync(NODE_PLAIN, ['--version'], { encoding: 'utf8' }).stdout || '').trim()})`, size: 'example', group: 'lint', cmd: NODE_PLAIN, args: [OPMODEL, 'lint', ROOT], env: lintEnv, ok: [0, 1] });
   }
   if (!skipSite) for (const c of corpora) commands.push(...siteCommands(c, buildAvailable));
@@ -407,7 +422,7 @@ async function main() {
 
   // Interleaved rounds: every command once per round, the order rotated each round.
   const active = commands.filter((cmd) => !cmd.unavailable);
-  const rounds = Math.max(runs, skipSite ? 0 : siteRuns);
+  const rounds = siteOnly ? siteRuns : Math.max(runs, skipSite ? 0 : siteRuns);
   const t0 = performance.now();
   for (let round = 0; round < rounds; round++) {
     const inRound = active.filter((cmd) => round < (cmd.group === 'site' ? siteRuns : runs));
@@ -511,6 +526,11 @@ async function main() {
     const ob = fig(`opbuild-${big}`);
     target(`\`opmodel build\` / plain Astro build${tag(big, '10k')}`, r?.value, 1.5, '≤', fx, r ? `${spread(r)}; opmodel build ${sec(ob.median)} s, ${mb(ob.rss)} MB` : buildAvailable ? '' : ' — `opmodel build` not available yet');
     target(`peak RSS of \`opmodel build\`${tag(big, '10k')}`, ob ? ob.rss / 1024 : undefined, 2048, '≤', (x) => `${x.toFixed(0)} MB`, '');
+    const before = fig(`opbuild-before-${big}`);
+    if (before) {
+      r = ratio(`opbuild-before-${big}`, `astro-plain-${big}`);
+      target(`\`opmodel build\` before / plain Astro build${tag(big, '10k')} (for comparison)`, r?.value, 1.5, '≤', fx, `${spread(r)}; before ${sec(before.median)} s, ${mb(before.rss)} MB`);
+    }
     const wBig = results.get(`opbuild-${big}`)?.weights;
     const wSmall = results.get(`opbuild-${small}`)?.weights;
     target(`largest HTML page of the handbook${tag(big, '10k')}`, wBig?.largestHtml ? wBig.largestHtml.size / 1024 : undefined, 250, '≤', (x) => `${x.toFixed(1)} KB`, wBig?.largestHtml ? ` (\`${wBig.largestHtml.file}\`; ${wBig.over.length} pages over 250 KB)` : '');

@@ -1,5 +1,5 @@
-// Runs the handbook's Astro build or dev server in a child process, for callers on a Node older than
-// Astro needs: `node run-astro.mjs build|dev '<json options for astroConfig>'`.
+// Runs the handbook's Astro build or dev server in a child process: `node run-astro.mjs build|dev
+// '<json options for astroConfig>'`. opmodel build always builds here (src/site/build.ts).
 import { astroConfig } from './astro-config.mjs';
 
 const [command, json] = process.argv.slice(2);

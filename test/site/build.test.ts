@@ -2,6 +2,7 @@
 // every link works under a sub-path base, and no user content turns into script.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
 import { buildInto, filesUnder, fixtureRepo, loadRepo, today, writeFiles } from './helpers.js';
@@ -113,6 +114,21 @@ describe('the built handbook', () => {
     for (const [, file, anchor] of index.rows) {
       expect(html(`${index.files[file]![1]}index.html`)).toContain(`<tr id="${anchor}"`);
     }
+  });
+
+  test('search excerpts keep words apart: no label runs into the next word', () => {
+    // Pagefind cuts excerpts from the text in its fragments; a word glued from two ("D DecidesC
+    // Consulted", "CategoryScoreBar") is one the model never wrote.
+    const model = filesUnder(join(root, 'model')).map((file) => readFileSync(join(root, 'model', file), 'utf8')).join('\n');
+    const fragments = filesUnder(join(out, 'pagefind', 'fragment'));
+    expect(fragments.length).toBeGreaterThan(20);
+    const glued: string[] = [];
+    for (const file of fragments) {
+      const text = gunzipSync(readFileSync(join(out, 'pagefind', 'fragment', file))).toString('utf8');
+      const { url, content } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
+      for (const [word] of content.matchAll(/\b\w*[a-z][A-Z]\w*/g)) if (!model.includes(word)) glued.push(`${url}: ${word}`);
+    }
+    expect(glued).toEqual([]);
   });
 
   test('refuses to write over the repository', async () => {

@@ -10,10 +10,15 @@ interface Loaded {
   data: HandbookData;
   mtime: number;
   byId: Map<string, HandbookEntity>;
+  /** Entities and listing pages by their page path (`bets/self-serve/`, `bets/unit/payments-emea/`). */
+  entityAt: Map<string, HandbookEntity>;
+  listingAt: Map<string, ListingPage>;
   byKind: Map<string, HandbookEntity[]>;
   units: Map<string, string>;
   /** Titles used by more than one entity of the same kind: those show their unit beside them. */
   shared: Set<string>;
+  /** indexMeta by kind, worked out once: every listing page of a section asks for it. */
+  meta: Map<string, { updated: string; editUrl: string | null }>;
 }
 
 let loaded: Loaded | undefined;
@@ -40,7 +45,9 @@ export function handbook(): Loaded {
     if (seen.has(key)) shared.add(key);
     seen.add(key);
   }
-  loaded = { data, mtime, byId, byKind, units, shared };
+  const entityAt = new Map(data.entities.map((entity) => [entity.path, entity]));
+  const listingAt = new Map(data.listings.map((listing) => [listing.path, listing]));
+  loaded = { data, mtime, byId, entityAt, listingAt, byKind, units, shared, meta: new Map() };
   return loaded;
 }
 
@@ -52,6 +59,12 @@ export function ofKind(kind: string): HandbookEntity[] {
 /** The entity with this id, if the model has it. */
 export function entity(id: string | null | undefined): HandbookEntity | undefined {
   return id ? handbook().byId.get(id) : undefined;
+}
+
+/** The entity, else the listing page, at a page path (`bets/unit/payments-emea/`), if the data has one. */
+export function pageAt(path: string): { entity?: HandbookEntity; listing?: ListingPage } {
+  const entity = handbook().entityAt.get(path);
+  return entity ? { entity } : { listing: handbook().listingAt.get(path) };
 }
 
 /** An absolute site path for a base-relative path (`bets/` → `/handbook/bets/`). */
@@ -102,6 +115,8 @@ export function folderUrl(folder: string): string | null {
 
 /** For an index page: when the newest of its entities changed, and a link to their folder in the repository. */
 export function indexMeta(kind: string): { updated: string; editUrl: string | null } {
+  const known = handbook().meta.get(kind);
+  if (known) return known;
   const entities = ofKind(kind);
   const dates = entities.map((e) => e.updated).filter((d) => d !== 'unknown').sort();
   const folders = [...new Set(entities.map((e) => e.file.split('/').slice(0, -1).join('/')))];
@@ -113,5 +128,7 @@ export function indexMeta(kind: string): { updated: string; editUrl: string | nu
     while (i < common.length && parts[i] === common[i]) i++;
     common = common.slice(0, i);
   }
-  return { updated: dates.at(-1) ?? 'unknown', editUrl: folderUrl(entities.length ? common.join('/') : handbook().data.site.modelDir) };
+  const meta = { updated: dates.at(-1) ?? 'unknown', editUrl: folderUrl(entities.length ? common.join('/') : handbook().data.site.modelDir) };
+  handbook().meta.set(kind, meta);
+  return meta;
 }
