@@ -406,7 +406,7 @@ export function generate({ entities: total, seed = 1 }) {
   };
 
   // Kind counts: the model root is one file; the rest in the proportions of a real company.
-  const share = { team: 0.10, metric: 0.12, bet: 0.15, guardrail: 0.12, cadence: 0.06, 'decision-rights': 0.06, 'context-table': 0.01, assessment: 0.01 };
+  const share = { team: 0.10, metric: 0.12, bet: 0.15, guardrail: 0.12, cadence: 0.06, 'decision-rights': 0.06, 'context-table': 0.01, assessment: 0.01, 'check-in': 0.03 };
   const units = Math.max(1, Math.round(total / 100));
   const count = {};
   for (const [kind, p] of Object.entries(share)) count[kind] = Math.max(units, Math.round(total * p));
@@ -545,7 +545,8 @@ export function generate({ entities: total, seed = 1 }) {
       const qi = quarters.indexOf(quarter);
       let level = rng.chance(0.7) ? 'team' : rng.chance(0.75) ? 'product-group' : 'strategic-initiative';
       let status;
-      if (qi < currentIndex - 2) status = rng.pick(['won', 'won', 'lost', 'lost', 'killed', 'killed', 'paused']);
+      // A quarter that has ended holds no active or proposed bet (bet-expired would flag it).
+      if (qi < currentIndex) status = rng.pick(['won', 'won', 'lost', 'lost', 'killed', 'killed', 'paused']);
       else if (qi > currentIndex) status = 'proposed';
       else {
         const n = activeIn.get(quarter) ?? 0;
@@ -575,6 +576,19 @@ export function generate({ entities: total, seed = 1 }) {
       b.folder = 'bets';
       b.plantedWip = true;
     }
+  }
+
+  // --- Check-ins: the current quarter's active bets, each checked in weekly back from AS_OF, so that
+  // none is overdue (check-in-due). The planted bet-wip bets of a past quarter get none.
+  const checkInCount = count['check-in'];
+  const activeNow = all.filter((e) => e.kind === 'bet' && e.status === 'active' && !e.plantedWip);
+  if (activeNow.length === 0) throw new Error('internal: no active bet to check in on');
+  const lag = new Map(activeNow.map((b) => [b.id, rng.int(0, 4)]));
+  for (let k = 0; k < checkInCount; k++) {
+    const bet = activeNow[k % activeNow.length];
+    const date = addDays(AS_OF, -(7 * Math.floor(k / activeNow.length) + lag.get(bet.id)));
+    const confidence = rng.pick(['on-track', 'on-track', 'on-track', 'at-risk', 'off-track']);
+    add({ id: claim(`${bet.id}-${date}`), kind: 'check-in', title: `${bet.title}, ${date}`, unit: bet.unit, bet: bet.id, date, confidence });
   }
 
   // --- Decision rights per unit: one domain per file.
@@ -622,7 +636,7 @@ export function generate({ entities: total, seed = 1 }) {
   const root = add({ id: 'operating-model', kind: 'model', title: `${COMPANY} Operating Model`, unit: hq, path: 'operating-model.md' });
 
   // Paths (relative to model/).
-  const folders = { bet: 'bets', guardrail: 'guardrails', 'decision-rights': 'decision-rights', 'context-table': 'context', team: 'teams', role: 'roles', metric: 'metrics', cadence: 'cadences', assessment: 'assessments' };
+  const folders = { 'check-in': 'check-ins', bet: 'bets', guardrail: 'guardrails', 'decision-rights': 'decision-rights', 'context-table': 'context', team: 'teams', role: 'roles', metric: 'metrics', cadence: 'cadences', assessment: 'assessments' };
   for (const e of all) if (!e.path) e.path = `${e.kind === 'bet' ? e.folder : folders[e.kind]}/${e.id}.md`;
   if (all.length !== total) throw new Error(`internal: generated ${all.length} entities, wanted ${total}`);
 
@@ -639,7 +653,8 @@ export function generate({ entities: total, seed = 1 }) {
   for (const e of all) files.push({ path: e.path, text: render(e, ctx) });
   for (const e of all) {
     if (e.plant) planted.push({ file: `model/${e.path}`, rule: e.plant });
-    if (e.plantedWip) planted.push({ file: `model/${e.path}`, rule: 'bet-wip' });
+    // Four active bets in an ended quarter: too many at once, past their quarter, and not checked in on.
+    if (e.plantedWip) for (const rule of ['bet-wip', 'bet-expired', 'check-in-due']) planted.push({ file: `model/${e.path}`, rule });
   }
   planted.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.rule < b.rule ? -1 : 1));
   const kinds = {};
@@ -758,6 +773,7 @@ function render(e, ctx) {
       f('teams', e.teams);
       f('problem', { folded: sentence(ctx, e, 2) });
       const metrics = rng.sample(u.metrics.map((m) => m.id), rng.int(1, 3));
+      e.metrics = metrics; // what its check-ins report
       const start = quarterStart(e.quarter);
       f('leading_indicators', metrics.map((m) => ({ metric: m, target: `${rng.int(5, 60)}% better than the ${e.quarter.slice(0, 4)} baseline`, by: rng.chance(0.6) ? addDays(start, rng.int(40, 88)) : undefined })));
       const harms = rng.int(0, 2);
@@ -788,6 +804,17 @@ function render(e, ctx) {
       f('owner', e.owner);
       f('tags', ['context']);
       f('review_by', addDays(AS_OF, rng.int(60, 720)));
+      break;
+    }
+    case 'check-in': {
+      const bet = byId.get(e.bet);
+      f('bet', e.bet);
+      f('date', e.date);
+      f('confidence', e.confidence);
+      f('indicators', (bet.metrics ?? []).map((metric) => ({ metric, value: rng.int(5, 95) })));
+      if (e.confidence === 'off-track') f('harm_signals', ['Account managers report customers confused by the change']);
+      f('next', e.confidence === 'off-track' ? 'pivot' : 'continue');
+      links.push(e.bet, ...(bet.metrics ?? []));
       break;
     }
     case 'assessment': {
@@ -845,7 +872,7 @@ function sentence(ctx, e, n, linkFn) {
   return out.join(' ');
 }
 
-const BODY_LINES = { model: [60, 80], bet: [15, 80], guardrail: [8, 40], role: [3, 12], team: [5, 25], metric: [5, 30], cadence: [10, 40], assessment: [5, 20], 'decision-rights': [3, 14], 'context-table': [3, 8] };
+const BODY_LINES = { 'check-in': [2, 8], model: [60, 80], bet: [15, 80], guardrail: [8, 40], role: [3, 12], team: [5, 25], metric: [5, 30], cadence: [10, 40], assessment: [5, 20], 'decision-rights': [3, 14], 'context-table': [3, 8] };
 
 function renderBody(e, ctx, targets, extra, linkTo) {
   const { rng } = ctx;
