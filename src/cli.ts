@@ -35,7 +35,7 @@ Commands:
   assess [DIR]             the score report of the latest self-assessment
   review [DIR]             the weekly operating review agenda
   codeowners [DIR]         write .github/CODEOWNERS from the model's owners
-  schemas [--check]        write or check the JSON Schemas in schemas/
+  schemas [--check]        (opmodel's own source) write or check schemas/
   build [DIR]              build the handbook website
   dev [DIR]                preview the handbook with live reload
 

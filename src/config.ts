@@ -6,6 +6,7 @@ import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { limits } from './limits.js';
 import { closest } from './util/did-you-mean.js';
+import { yamlMessage } from './util/yaml-message.js';
 import type { Ajv as AjvInstance, ErrorObject } from 'ajv';
 
 /** What the config needs to know of a rule: its id and the JSON Schema of each option. */
@@ -79,7 +80,9 @@ export function loadConfig(root: string, knownRules: readonly KnownRule[], built
   try {
     raw = parseYaml(readFileSync(path, 'utf8'), { version: '1.2', schema: 'core', uniqueKeys: true, maxAliasCount: 10 });
   } catch (error) {
-    throw new ConfigError(`${configFileName}: ${(error as Error).message.split('\n')[0]}`);
+    const { code, linePos } = error as { code?: string; linePos?: { line: number }[] };
+    const where = linePos?.[0] ? ` line ${linePos[0].line}:` : '';
+    throw new ConfigError(`${configFileName}:${where} ${yamlMessage(code ?? '', (error as Error).message)}`);
   }
   if (raw === null || raw === undefined) return config;
   if (!isPlainObject(raw)) fail('(file)', 'must be a mapping of settings such as `model: model`.');

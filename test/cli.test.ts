@@ -106,6 +106,8 @@ describe('config errors exit 2 and name the key', () => {
     ['rules:\n  stale: sometimes\n', '`rules.stale`', 'off'],
     ['rules:\n  stail: off\n', '`rules.stail`', 'did you mean `stale`'],
     ['rules: [oops\n', 'opmodel.config.yaml', ''],
+    // Pasting the README's `rules:` example under the starter's own: the line, and what to do.
+    ['rules:\n  stale: off\nrules:\n  bet-wip: error\n', 'opmodel.config.yaml: line 3:', 'Map keys must be unique — keep one of the two fields.'],
     ['site:\n  base: handbook\n', '`site.base`', '/handbook/'],
     ['kinds:\n  okr: { folder: okrs, schema: schemas/okr.json }\n', '`kinds.okr.schema`', 'does not exist'],
     ['rules:\n  bet-wip: [error, { maxx: 0 }]\n', '`rules.bet-wip` has no option `maxx`', 'did you mean `max`? The options of rule bet-wip are: max.'],
@@ -120,6 +122,17 @@ describe('config errors exit 2 and name the key', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(key);
     expect(run.stderr).toContain(hint);
+  });
+
+  it('ends every YAML error of the config in a sentence, never a dangling colon', () => {
+    const root = copyOfExample();
+    for (const config of ['rules:\n\tstale: off\n', 'rules:\n  stale: off\nrules: {}\n', 'rules: [oops\n', 'site:\n  title: "Handbook\n']) {
+      writeFile(root, 'opmodel.config.yaml', config);
+      const run = runCli(['lint'], root);
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim(), config).toMatch(/[.?!]$/);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 
   it('refuses a custom schema with a remote $ref and fetches nothing', () => {
@@ -392,5 +405,59 @@ describe('--as-of: dates judged as of a given day', () => {
     const run = runCli(['lint'], clean, { OPMODEL_TODAY: '2027-13-01' });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('OPMODEL_TODAY must be a date such as 2026-11-21, not "2027-13-01"');
+  });
+});
+
+describe('commands that answer from the model say what they left out', () => {
+  it('review, who and assess name a file they could not read, on stderr, and still answer', () => {
+    const root = copyOfExample();
+    const bet = 'model/bets/self-serve-onboarding.md';
+    // A PM deletes the closing `---` of a bet in the browser editor.
+    const text = readFileSync(join(root, bet), 'utf8').split('\n');
+    text.splice(text.indexOf('---', 1), 1);
+    writeFile(root, bet, text.join('\n'));
+    const review = runCli(['review', '--as-of', '2026-11-21'], root);
+    expect(review.status).toBe(0);
+    expect(review.stderr).toContain(`1 model file has errors and is left out (${bet}): run \`opmodel lint\` to see why.`);
+    // A matrix that cannot be read is named by who, which otherwise would say "no match".
+    const matrix = 'model/decision-rights/product-decisions.md';
+    writeFile(root, matrix, readFileSync(join(root, matrix), 'utf8').replace(/^owner: .*$/m, (line) => `${line}\n${line}`));
+    const who = runCli(['who', 'a new bet'], root);
+    expect(who.status).toBe(0);
+    expect(who.stderr).toContain(matrix);
+    expect(who.stderr).not.toContain(bet); // who reads only the matrices
+    const assess = runCli(['assess'], root);
+    expect(assess.stderr).toBe('');
+  });
+
+  it('assess says when a statement has no valid score and is left out of the total', () => {
+    const root = copyOfExample();
+    const file = 'model/assessments/2026-10-self-assessment.md';
+    writeFile(root, file, readFileSync(join(root, file), 'utf8').replace(/score: \d/, 'score: 5'));
+    const run = runCli(['assess'], root);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`${file}: 1 statement has no valid score (a whole number from 0 to 3) and is left out of the total`);
+    expect(runCli(['lint', '--format', 'json'], root).stdout).toContain(file);
+  });
+});
+
+describe('a number written as text gets the number to write', () => {
+  it.each([
+    ['12%', '12'],
+    ['"12"', '12'],
+    ['1,200', '1200'],
+    ['40 %', '40'],
+  ])('value: %s', (written, number) => {
+    const root = copyOfExample();
+    const file = 'model/check-ins/self-serve-onboarding-2026-11-16.md';
+    writeFile(root, file, readFileSync(join(root, file), 'utf8').replace(/value: [\d.]+/, `value: ${written}`));
+    const found = (JSON.parse(runCli(['lint', '--format', 'json'], root).stdout) as { diagnostics: { file: string; message: string }[] }).diagnostics.filter((d) => d.file === file);
+    expect(found.map((d) => d.message)).toContainEqual(expect.stringContaining(`write the number alone, \`${number}\``));
+  });
+
+  it('a dash where a value belongs is a usage error in words, not the argument parser’s', () => {
+    const run = runCli(['lint', '--max-warnings', '-1'], copyOfExample());
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--max-warnings needs a value that does not start with a dash');
   });
 });

@@ -159,3 +159,20 @@ describe('CR-only line endings', () => {
     expect(found.map((d) => [d.file, d.line, d.column, d.rule])).toEqual([['model/roles/integration-engineer.md', 5, 1, 'schema']]);
   });
 });
+
+describe('YAML errors say what to do', () => {
+  const messages = (text: string) => readFrontmatter(text).problems.map((p) => p.message);
+  it('an unquoted @handle: quote it', () => {
+    expect(messages('---\ntitle: Designer\ngithub: @alice\n---\n')).toEqual([expect.stringContaining('put the value in double quotes, e.g. github: "@alice"')]);
+  });
+  it('a list item indented out of line: how list items are written, not a quote or bracket', () => {
+    const found = messages('---\ntitle: Faster onboarding\nleading_indicators:\n  - metric: activation\n   target: from 31% to 40%\n---\n');
+    expect(found.length).toBeGreaterThan(0);
+    for (const m of found) expect(m).not.toContain('quote or bracket');
+    expect(found.join(' ')).toContain('line up each field of a list item with the first one after its `- `');
+  });
+  it('every message ends in one full stop or question mark, never "?."', () => {
+    const cases = ['---\ntitle: A\nowner growth\nstatus: active\n---\n', '---\ntitle:Our first bet\n---\n', '---\ntitle: "open\nstatus: active\n---\n', '---\ntitle: A\n\tstatus: x\n---\n'];
+    for (const text of cases) for (const m of messages(text)) expect(m, text).toMatch(/[^.?!][.?!]$|`[.?!]?$/);
+  });
+});

@@ -60,7 +60,30 @@ describe('opmodel new check-in BET', () => {
   });
 });
 
+describe('opmodel new check-in on a bet that cannot be read', () => {
+  it('refuses (exit 1), names the bet file, and writes nothing', () => {
+    const root = copyOfExample();
+    const bet = join(root, 'model/bets/shift-swap-marketplace.md');
+    const text = readFileSync(bet, 'utf8').split('\n');
+    text.splice(text.indexOf('---', 1), 1);
+    writeFileSync(bet, text.join('\n'));
+    const before = readdirSync(join(root, 'model/check-ins')).sort();
+    const run = runCli(['new', 'check-in', 'shift-swap-marketplace', '--as-of', '2026-11-23'], root);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('model/bets/shift-swap-marketplace.md has errors');
+    expect(run.stderr).toContain('Nothing was written.');
+    expect(readdirSync(join(root, 'model/check-ins')).sort()).toEqual(before);
+  });
+});
+
 describe('opmodel new decision TITLE', () => {
+  it('dates the record by --as-of, as a check-in is', () => {
+    const root = copyOfExample();
+    const run = runCli(['new', 'decision', 'Move the pricing page to the new plans', '--as-of', '2026-12-10'], root);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(root, 'model/decisions/move-the-pricing-page-to-the-new-plans.md'), 'utf8')).toMatch(/^date: 2026-12-10$/m);
+  });
+
   it('writes a proposed decision record for today whose open fields are the findings', () => {
     const root = copyOfExample();
     const run = runCli(['new', 'decision', 'Raise the Pro plan price'], root);

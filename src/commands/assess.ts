@@ -2,7 +2,7 @@
 // one first, then each team's latest.
 import { loadRepository } from '../lint.js';
 import { type AssessmentResult, latestPerTeam, newestFirst, scoreAssessment, type Thresholds, thresholdsFrom, thresholdsSource } from '../model/domain/assessment.js';
-import { type Command, formatOption, parse, repoDir, UsageError } from './command.js';
+import { type Command, formatOption, noteLeftOut, parse, repoDir, UsageError } from './command.js';
 import { ofKind } from '../model/domain/kinds.js';
 import type { Entity } from '../model/domain/entity.js';
 
@@ -24,6 +24,7 @@ Options:
     if (positionals.length > 1) throw new UsageError('assess takes one DIR.');
     const format = formatOption(values.format, ['text', 'json'] as const, 'text');
     const { model, config } = await loadRepository(repoDir(positionals[0]));
+    noteLeftOut(model, ['assessment']);
     const thresholds = thresholdsFrom(config.rules.assessment?.options);
     const all = ofKind(model.entities, 'assessment').filter((e) => !e.broken);
     const latest = latestPerTeam(all, (e) => e.data.date, (e) => e.data.team);
@@ -53,6 +54,11 @@ function report(entity: Entity<'assessment'>, all: readonly Entity<'assessment'>
   const same = newestFirst(all.filter((e) => (typeof e.data.team === 'string' && e.data.team !== '' ? e.data.team : undefined) === team), (e) => e.data.date);
   const before = same[same.indexOf(entity) + 1];
   const score = scoreAssessment(entity.data, thresholds);
+  const written = Array.isArray(entity.data.scores) ? entity.data.scores.length : 0;
+  if (written > score.scored) {
+    const n = written - score.scored;
+    process.stderr.write(`opmodel: ${entity.file}: ${n} statement${n === 1 ? ' has' : 's have'} no valid score (a whole number from 0 to 3) and ${n === 1 ? 'is' : 'are'} left out of the total: run \`opmodel lint\` to see which.\n`);
+  }
   const previous: AssessmentResult | undefined = before ? scoreAssessment(before.data, thresholds) : undefined;
   const json = {
     assessment: { file: entity.file, id: entity.id, title: entity.data.title ?? entity.id, date: entity.data.date, team: team ?? null },

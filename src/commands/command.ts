@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isCalendarDate, todayString } from '../util/today.js';
 import { UsageError } from '../util/usage-error.js';
+import type { LoadedModel } from '../model/domain/entity.js';
 
 /** One CLI command. */
 export interface Command {
@@ -20,7 +21,9 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: s
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = (error as Error).message.replace(/^Unknown option '([^']+)'.*$/s, "unknown option '$1'");
+    const message = (error as Error).message
+      .replace(/^Unknown option '([^']+)'.*$/s, "unknown option '$1'")
+      .replace(/^Option '([^']+)' argument is ambiguous.*$/s, "$1 needs a value that does not start with a dash, such as `$1 0`");
     throw new UsageError(message.split('\n')[0]!);
   }
 }
@@ -54,4 +57,15 @@ export function useColor(): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
   if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
   return process.stdout.isTTY === true;
+}
+
+/**
+ * Says on stderr which model files could not be read (broken frontmatter, unreadable), which a
+ * command that answers from the model (review, assess, who, new) leaves out; nothing when all read.
+ */
+export function noteLeftOut(model: LoadedModel, kinds?: readonly string[]): void {
+  const broken = model.entities.filter((e) => e.broken && (!kinds || kinds.includes(e.kind))).map((e) => e.file).sort();
+  if (broken.length === 0) return;
+  const named = broken.slice(0, 3).join(', ') + (broken.length > 3 ? ` and ${broken.length - 3} more` : '');
+  process.stderr.write(`opmodel: ${broken.length === 1 ? '1 model file has' : `${broken.length} model files have`} errors and ${broken.length === 1 ? 'is' : 'are'} left out (${named}): run \`opmodel lint\` to see why.\n`);
 }

@@ -14,7 +14,7 @@ import { loadModel } from '../model/read/load.js';
 import { checkIn, checkInTemplate } from '../model/domain/kinds/check-in.js';
 
 export const command: Command = {
-  help: `Usage: opmodel new KIND TITLE [--dir DIR]
+  help: `Usage: opmodel new KIND TITLE [--dir DIR] [--as-of DATE]
        opmodel new check-in BET [--dir DIR] [--as-of DATE]
 
 Create a new file in the model from a template. The id (file name) comes from
@@ -30,7 +30,8 @@ KIND: ${builtinKinds.filter((k) => k.folder !== '').map((k) => k.name).join(', '
 
 Options:
   --dir DIR       the repository root (default: the current folder)
-  --as-of DATE    the check-in's date (default: today)
+  --as-of DATE    the date the new file is written for: a check-in's or decision's
+                  date, a bet's quarter, review_by a year on (default: today)
 `,
   async run(args) {
     const { values, positionals } = parse(args, { dir: { type: 'string' }, ...asOfOption });
@@ -58,7 +59,7 @@ Options:
     const file = `${config.model}/${folder}/${id}.md`;
     const holder = fileWithId(root, config, id);
     if (holder !== undefined) return refuseTaken(id, holder);
-    const refusal = writeNewFile(root, join(root, file), template(kind, title));
+    const refusal = writeNewFile(root, join(root, file), template(kind, title, asOf(values['as-of'])));
     if (refusal === 'exists') return refuseTaken(id, file);
     if (refusal) throw new UsageError(`${file} is outside the repository or behind a link; nothing was written.`);
     process.stdout.write(`Created ${file}\nFill in the fields marked with #, then run \`opmodel lint\`.\n`);
@@ -80,6 +81,10 @@ async function newCheckIn(root: string, words: string[], today: string): Promise
       `opmodel: '${escapeControl(betId)}' is not a bet id${guess ? `; did you mean '${guess}'?` : '.'} Nothing was written.\n` +
         'A bet id is the file name of a bet in the bets folder, without .md.\n',
     );
+    return 1;
+  }
+  if (bet.broken) {
+    process.stderr.write(`opmodel: ${bet.file} has errors, so its leading indicators cannot be read. Nothing was written.\nRun \`opmodel lint\`, fix that file, then run \`opmodel new check-in ${bet.id}\` again.\n`);
     return 1;
   }
   const id = `${bet.id}-${today}`;

@@ -6,7 +6,7 @@ import { loadModel } from '../model/read/load.js';
 import { agendaDate, checkInDaysFrom, nothingToReview, reviewAgenda, type Agenda, type Section } from '../model/domain/review.js';
 import { markdownCode, markdownText } from '../reporters/github-text.js';
 import { rules } from '../rules/index.js';
-import { asOf, asOfOption, type Command, formatOption, parse, repoDir, UsageError } from './command.js';
+import { asOf, asOfOption, type Command, formatOption, noteLeftOut, parse, repoDir, UsageError } from './command.js';
 
 export const command: Command = {
   help: `Usage: opmodel review [DIR] [--as-of DATE] [--format markdown|json]
@@ -30,6 +30,7 @@ Options:
     const root = repoDir(positionals[0]);
     const config = loadConfig(root, rules, builtinKindNames);
     const model = await loadModel(root, config);
+    noteLeftOut(model);
     const agenda = reviewAgenda(model.entities, today, checkInDaysFrom(config.rules['check-in-due']?.options));
     process.stdout.write(format === 'json' ? `${JSON.stringify({ version: 1, ...agenda }, null, 2)}\n` : agendaMarkdown(agenda));
     return 0;

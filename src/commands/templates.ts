@@ -7,9 +7,8 @@ export { currentQuarter, inOneYear };
 
 const quote = (text: string) => JSON.stringify(text);
 
-/** The file text of a new entity of `kind` titled `title`, from the kind's template (a custom kind gets a bare one). */
-export function template(kind: string, title: string): string {
-  const today = todayString();
+/** The file text of a new entity of `kind` titled `title`, from the kind's template (a custom kind gets a bare one), dated `today`. */
+export function template(kind: string, title: string, today = todayString()): string {
   const made = builtinKind(kind)?.template?.({ title, today, quarter: currentQuarter(today), inOneYear: inOneYear(today) });
   return `---\ntitle: ${quote(title)}\n${made?.frontmatter ?? ''}---\n${made?.body ?? '\n'}`;
 }

@@ -2,11 +2,11 @@
 import { loadRepository } from '../lint.js';
 import { decisionMatrices, type DecisionRow } from '../model/domain/decision-rights.js';
 import { matchScore } from '../model/domain/match.js';
-import { type Command, formatOption, parse, repoDir, UsageError } from './command.js';
+import { type Command, formatOption, noteLeftOut, parse, repoDir, UsageError } from './command.js';
 import { escapeControl as stripControl } from '../reporters/escape.js';
 
 export const command: Command = {
-  help: `Usage: opmodel who QUERY [DIR] [--format text|json]
+  help: `Usage: opmodel who QUERY [DIR] [--all] [--format text|json]
 
 Find who decides, who is consulted and who is informed on a decision, with its
 SLA and escalation path. QUERY is a few words of the decision, such as "pricing".
@@ -26,6 +26,7 @@ synonym such as new ~ add, or with one typo); small words such as "a", "the" and
     if (extra.length > 0) throw new UsageError('who takes QUERY and DIR only; put a query of several words in quotes.');
     const format = formatOption(values.format, ['text', 'json'] as const, 'text');
     const { model } = await loadRepository(repoDir(dir));
+    noteLeftOut(model, ['decision-rights']);
     const candidates: { row: DecisionRow; file: string; scheme: string; score: number }[] = [];
     for (const entity of model.entities) {
       if (entity.kind !== 'decision-rights' || entity.broken) continue;

@@ -71,10 +71,13 @@ function describe(error: ErrorObject, entity: Entity, validators: Validators): {
       const value = valueAt(entity.data, pointer);
       // Quoted as written: `version: 1.0` needs `"1.0"`, not the `"1"` that YAML's number prints as.
       const quoteHint = params.type === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? ` — put it in quotes, e.g. \`"${entity.written?.[pointer] ?? String(value)}"\`` : '';
+      // `value: 12%`, `"12"` or `1,200`: say the number to write.
+      const asNumber = (params.type === 'number' || params.type === 'integer') && typeof value === 'string' ? numberIn(value) : undefined;
+      const numberHint = asNumber !== undefined ? ` — write the number alone, \`${asNumber}\` (no quotes, % or thousands separator; the unit belongs to the metric)` : '';
       const item = params.type === 'string' ? itemAsText(pointer, value) : undefined;
       if (item) return { pointer, message: `${field} is read as a field, not text, because of the colon and space in it: put the item in quotes, \`- ${item}\`.` };
       const shown = entity.written?.[pointer] !== undefined ? `${typeof value} ${entity.written[pointer]}` : describeValue(value);
-      return { pointer, message: `${field} must be ${expected}, not ${shown}${quoteHint}.` };
+      return { pointer, message: `${field} must be ${expected}, not ${shown}${quoteHint}${numberHint}.` };
     }
     case 'pattern':
     case 'format':
@@ -160,4 +163,10 @@ function propertiesAt(schema: Record<string, unknown> | undefined, pointer: stri
   }
   const props = (node as Record<string, unknown> | undefined)?.properties;
   return props && typeof props === 'object' ? Object.keys(props) : [];
+}
+
+/** The number a text like "12%", "1,200" or " 3.5 " means, when it means one; else undefined. */
+function numberIn(text: string): string | undefined {
+  const bare = text.trim().replace(/%$/, '').replace(/^([+-]?\d{1,3}(?:,\d{3})+)(\.\d+)?$/, (_, whole: string, frac = '') => whole.replace(/,/g, '') + frac).trim();
+  return /^[+-]?\d+(\.\d+)?$/.test(bare) ? bare.replace(/^\+/, '') : undefined;
 }

@@ -6,6 +6,7 @@ import type { Position } from '../../types.js';
 import { escapePointer } from '../domain/relations.js';
 import { limits } from '../../limits.js';
 import { readSimpleYaml } from './simple-yaml.js';
+import { yamlMessage } from '../../util/yaml-message.js';
 
 /** A problem with the frontmatter, at a file position. */
 export interface FrontmatterFinding {
@@ -412,20 +413,3 @@ function firstAliasPosition(root: YamlNode, at: (offset: number) => Position): P
   return found;
 }
 
-const yamlHints: Record<string, string> = {
-  BAD_INDENT: 'check that nested fields are indented with spaces, evenly',
-  TAB_AS_INDENT: 'indent with spaces, not tabs',
-  MISSING_CHAR: 'a quote or bracket is not closed',
-  BLOCK_AS_IMPLICIT_KEY: 'put a space after the colon, or quote the value',
-  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; is a colon or quote missing on the line above?',
-  UNEXPECTED_TOKEN: 'quote values that contain `: `, `#` or start with a special character',
-  DUPLICATE_KEY: 'keep one of the two fields',
-  TAG_RESOLVE_FAILED: 'remove the `!` tag',
-  BAD_ALIAS: 'write the value out instead of using an alias',
-};
-
-function yamlMessage(code: string, message: string): string {
-  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
-  const hint = yamlHints[code];
-  return `YAML: ${first}${hint ? ` — ${hint}` : ''}.`;
-}

@@ -111,6 +111,8 @@ problem: # the opportunity or problem this bet addresses, in one sentence
 leading_indicators:
   - metric: # a metric id
     target: # what moves, from what to what, e.g. "activation from 31% to 40%"
+    baseline: # the number today, e.g. 31 (check-ins and the chart compare against it)
+    goal: # the number you aim for, e.g. 40
 non_goals:
   - # what this bet will not do
 `,
