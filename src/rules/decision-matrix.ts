@@ -17,6 +17,8 @@ export const rule = defineRule({
     manyDeciders: "'{{decision}}' has {{count}} deciders ({{who}}): exactly one may hold {{letter}}; make the others C or I.",
     badLetter: "'{{letter}}' is not a {{scheme}} letter: use {{allowed}}, or leave the cell empty.",
     badEscalation: "Escalation '{{target}}' is not a role or team id{{fix}}",
+    fewCells: "'{{decision}}' has {{written}} cells where the header has {{width}}: the {{missing}} as empty, so nobody in {{columns}} has a letter on this row. Add the missing cells (an empty one is `| |`).",
+    manyCells: "'{{decision}}' has {{written}} cells where the header has {{width}}: the extra {{extra}} {{are}} ignored. Remove {{them}}, or add a column to the header.",
   },
   check({ byId, report, ofKind }) {
     const people = [...byId.values()].filter((e) => e.kind === 'role' || e.kind === 'team').map((e) => e.id);
@@ -49,6 +51,14 @@ export const rule = defineRule({
           if (row.decision.trim() === '') {
             report({ file: entity.file, position: at, messageId: 'emptyDecision' });
             continue;
+          }
+          if (row.written < matrix.width) {
+            const missing = matrix.width - row.written;
+            const columns = matrix.columns.filter((column) => !row.source.people.some((p) => p.column === column)).map((c) => `\`${c}\``).join(', ') || 'the last columns';
+            report({ file: entity.file, position: at, messageId: 'fewCells', data: { decision: row.decision, written: row.written, width: matrix.width, missing: missing === 1 ? 'last cell reads' : `last ${missing} cells read`, columns } });
+          } else if (row.written > matrix.width) {
+            const extra = row.written - matrix.width;
+            report({ file: entity.file, position: at, messageId: 'manyCells', data: { decision: row.decision, written: row.written, width: matrix.width, extra: extra === 1 ? 'one' : String(extra), are: extra === 1 ? 'is' : 'are', them: extra === 1 ? 'it' : 'them' } });
           }
           let deciders = 0;
           const who: string[] = [];

@@ -25,6 +25,8 @@ export interface DecisionRow {
   consulted: string[];
   informed: string[];
   responsible: string[];
+  /** How many cells the row's line has, as written (GFM pads a short row and drops extra cells). */
+  written: number;
   /** The raw cells, for rules that point at one. */
   source: { decision: TableCell; sla?: TableCell; escalation?: TableCell; people: { column: string; cell: TableCell }[] };
 }
@@ -37,6 +39,8 @@ export interface DecisionMatrix {
   /** Header cells of the letter columns, for positions. */
   columnCells: TableCell[];
   rows: DecisionRow[];
+  /** How many cells the header row has. */
+  width: number;
   line: number;
   column: number;
 }
@@ -86,6 +90,7 @@ function readMatrices(entity: Entity): DecisionMatrix[] {
         consulted: [],
         informed: [],
         responsible: [],
+        written: cells.length,
         source: { decision: cellAt(0) ?? { text: '', line: table.line, column: 1, links: [] }, people: [] },
       };
       if (slaIndex >= 0 && cellAt(slaIndex)) row.source.sla = cellAt(slaIndex)!;
@@ -108,7 +113,7 @@ function readMatrices(entity: Entity): DecisionMatrix[] {
       if (deciders.length === 1) row.decides = deciders[0]!;
       return row;
     });
-    return { scheme, columns: people.map((p) => p.id), columnCells: people.map((p) => p.cell), rows, line: table.line, column: table.column };
+    return { scheme, columns: people.map((p) => p.id), columnCells: people.map((p) => p.cell), rows, width: table.header.length, line: table.line, column: table.column };
   });
 }
 
