@@ -65,3 +65,39 @@ describe('opmodel diff', () => {
     expect(bad.stderr).toContain("'no-such-branch' is not a git revision");
   });
 });
+
+describe('opmodel diff after opmodel rename', () => {
+  it('names the rename, not a removed and an added entity; the references it rewrote are changes', () => {
+    const root = copyOfExample();
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', env: gitEnv });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'v1');
+    expect(runCli(['rename', 'self-serve-onboarding', 'guided-onboarding'], root).status).toBe(0);
+    const diff = JSON.parse(runCli(['diff', 'HEAD', '--format', 'json'], root).stdout);
+    expect(diff.renamed).toEqual([{ from: expect.objectContaining({ id: 'self-serve-onboarding', kind: 'bet' }), to: expect.objectContaining({ id: 'guided-onboarding', kind: 'bet', file: 'model/bets/guided-onboarding.md' }) }]);
+    expect(diff.added).toEqual([]);
+    expect(diff.removed).toEqual([]);
+    expect(diff.bets).toEqual([]);
+    // Its check-ins now point at the new id: they changed (a field), they were not added.
+    expect(diff.changed.map((c: { id: string }) => c.id)).toContain('self-serve-onboarding-2026-11-16');
+    const markdown = runCli(['diff', 'HEAD'], root).stdout;
+    expect(markdown).toContain('- Renamed bet **A new location is live in a day, without talking to us**: `self-serve-onboarding` is now `guided-onboarding`');
+    expect(markdown).not.toContain('Removed bet');
+  });
+
+  it('still calls a file moved with its fields edited an added and a removed entity', () => {
+    const root = copyOfExample();
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', env: gitEnv });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'v1');
+    const text = readFileSync(join(root, 'model/roles/cpo.md'), 'utf8');
+    writeFileSync(join(root, 'model/roles/chief-product.md'), text.replace(/^title: .*$/m, 'title: Chief product'));
+    execFileSync('rm', [join(root, 'model/roles/cpo.md')]);
+    const diff = JSON.parse(runCli(['diff', 'HEAD', '--format', 'json'], root).stdout);
+    expect(diff.renamed).toEqual([]);
+    expect(diff.removed).toContainEqual(expect.objectContaining({ id: 'cpo' }));
+    expect(diff.added).toContainEqual(expect.objectContaining({ id: 'chief-product' }));
+  });
+});

@@ -82,7 +82,7 @@ function recordLine(r: RecordChange): string {
 /** The diff as Markdown, ready to post as a pull-request comment. */
 export function markdown(diff: ModelDiff, labels: { base: string; head: string }): string {
   const lines = [`### What this change does to the operating model`, '', `Compared ${code(labels.base)} with ${labels.head === 'work tree' ? 'the work tree' : code(labels.head)}.`, ''];
-  const nothing = !diff.added.length && !diff.removed.length && !diff.changed.length && !diff.decisions.length;
+  const nothing = !diff.added.length && !diff.removed.length && !diff.renamed.length && !diff.changed.length && !diff.decisions.length;
   if (nothing) return `${lines.join('\n')}No change to the model.\n`;
   const decided = diff.decisions.filter((d) => d.change === 'changed');
   if (decided.length || diff.decisions.length) {
@@ -114,8 +114,9 @@ export function markdown(diff: ModelDiff, labels: { base: string; head: string }
   const said = new Set(diff.records.map((r) => r.id));
   const added = diff.added.filter((e) => !said.has(e.id));
   const changed = diff.changed.filter((e) => !said.has(e.id));
-  if (added.length || diff.removed.length || changed.length) {
+  if (added.length || diff.removed.length || diff.renamed.length || changed.length) {
     lines.push('#### Entities', '');
+    for (const r of diff.renamed) lines.push(`- Renamed ${text(r.to.kind)} **${text(r.to.title)}**: ${code(r.from.id)} is now ${code(r.to.id)} (${code(r.to.file)}).`);
     for (const e of added) lines.push(`- Added ${text(e.kind)} **${text(e.title)}** (${code(e.file)}).`);
     for (const e of diff.removed) lines.push(`- Removed ${text(e.kind)} **${text(e.title)}** (${code(e.file)}).`);
     for (const e of changed) {

@@ -39,6 +39,8 @@ export interface DecisionSummary {
 export interface ModelDiff {
   added: EntityRef[];
   removed: EntityRef[];
+  /** Entities whose id changed and nothing else (`opmodel rename`): not also listed as added and removed. */
+  renamed: { from: EntityRef; to: EntityRef }[];
   changed: (EntityRef & { fields: FieldChange[]; bodyChanged: boolean })[];
   decisions: DecisionChange[];
   bets: { id: string; file: string; title: string; from: unknown; to: unknown }[];
@@ -62,9 +64,21 @@ const ref = (e: Entity): EntityRef => ({ id: e.id, kind: e.kind, file: e.file, t
 export function diffModels(before: Entity[], after: Entity[]): ModelDiff {
   const oldById = new Map(before.map((e) => [e.id, e]));
   const newById = new Map(after.map((e) => [e.id, e]));
-  const result: ModelDiff = { added: [], removed: [], changed: [], decisions: [], bets: [], records: [] };
-  for (const e of after) if (!oldById.has(e.id)) result.added.push(ref(e));
-  for (const e of before) if (!newById.has(e.id)) result.removed.push(ref(e));
+  const result: ModelDiff = { added: [], removed: [], renamed: [], changed: [], decisions: [], bets: [], records: [] };
+  // A file that moved to a new id with the same kind and the same fields and text was renamed.
+  const key = (e: Entity) => `${e.kind}\0${e.body.trim()}`;
+  const gone = new Map<string, Entity[]>();
+  for (const e of before) if (!newById.has(e.id) && !e.broken) gone.set(key(e), [...(gone.get(key(e)) ?? []), e]);
+  const renamedTo = new Map<string, Entity>();
+  for (const e of after) {
+    if (oldById.has(e.id) || e.broken) continue;
+    const from = gone.get(key(e))?.find((old) => !renamedTo.has(old.id) && sameValue(withoutId(old.data), withoutId(e.data)));
+    if (from) renamedTo.set(from.id, e);
+  }
+  for (const [id, to] of renamedTo) result.renamed.push({ from: ref(oldById.get(id)!), to: ref(to) });
+  const renamedIds = new Set([...renamedTo.values()].map((e) => e.id));
+  for (const e of after) if (!oldById.has(e.id) && !renamedIds.has(e.id)) result.added.push(ref(e));
+  for (const e of before) if (!newById.has(e.id) && !renamedTo.has(e.id)) result.removed.push(ref(e));
   for (const e of after) {
     const old = oldById.get(e.id);
     if (!old) continue;
@@ -80,16 +94,19 @@ export function diffModels(before: Entity[], after: Entity[]): ModelDiff {
     }
   }
   for (const e of after) {
-    if (isKind(e, 'bet') && !oldById.has(e.id)) result.bets.push({ id: e.id, file: e.file, title: ref(e).title, from: null, to: e.data.status ?? null });
+    if (isKind(e, 'bet') && !oldById.has(e.id) && !renamedIds.has(e.id)) result.bets.push({ id: e.id, file: e.file, title: ref(e).title, from: null, to: e.data.status ?? null });
   }
   result.decisions = diffDecisions(before, after);
   const changedIds = new Set(result.changed.map((c) => c.id));
   for (const e of after) {
-    if (e.broken || (e.kind !== 'decision' && e.kind !== 'check-in') || (oldById.has(e.id) && !changedIds.has(e.id))) continue;
+    if (e.broken || (e.kind !== 'decision' && e.kind !== 'check-in') || (oldById.has(e.id) && !changedIds.has(e.id)) || renamedIds.has(e.id)) continue;
     result.records.push(recordOf(e, oldById.has(e.id) ? 'changed' : 'added', newById));
   }
   return result;
 }
+
+/** Frontmatter without its optional `id` field, which a rename rewrites. */
+const withoutId = (data: Readonly<Record<string, unknown>>) => Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'id'));
 
 const textOf = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
