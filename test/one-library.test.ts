@@ -226,3 +226,24 @@ describe('check-ins due: the `check-in-due` rule, `opmodel review` and the handb
     });
   }
 });
+
+describe('a bet\'s latest check-in: `opmodel review` and the handbook\'s bet page', () => {
+  test('read the same one as of a date: a check-in dated later does not count yet', async () => {
+    const root = copyOfExample();
+    // Written ahead of the meeting, dated the day after the review.
+    writeFile(root, 'model/check-ins/self-serve-onboarding-2026-11-22.md', '---\nbet: self-serve-onboarding\ndate: 2026-11-22\nconfidence: on-track\nnext: continue\n---\n');
+    const date = '2026-11-21';
+    const cli = runCli(['review', '--as-of', date, '--format', 'json'], root);
+    const agenda = JSON.parse(cli.stdout) as { bets?: { items: { bet: string; lastCheckIn: string; confidence: string }[] } };
+    const inReview = agenda.bets!.items.find((b) => b.bet === 'self-serve-onboarding')!;
+    const { model, config } = await lint(root, { today: date });
+    const data = buildHandbookData(model, { ...handbookOptions({ config, today: date }), history: noHistory });
+    const page = data.entities.find((e) => e.id === 'self-serve-onboarding')!.bet!;
+    expect(inReview.confidence).toBe('off-track');
+    expect(page.confidence).toBe(inReview.confidence);
+    expect(page.checkIns.at(-1)!.date).toBe(inReview.lastCheckIn);
+    // The next day both read the new one.
+    const next = buildHandbookData((await lint(root, { today: '2026-11-22' })).model, { ...handbookOptions({ config, today: '2026-11-22' }), history: noHistory });
+    expect(next.entities.find((e) => e.id === 'self-serve-onboarding')!.bet!.confidence).toBe('on-track');
+  });
+});

@@ -1,6 +1,5 @@
 // Rule `check-in-due`: an active bet nobody has checked in on for more than `max_days`.
-import { addDays, defaultCheckInDays } from '../model/domain/review.js';
-import { isCalendarDate } from '../util/today.js';
+import { addDays, checkInsByBet, defaultCheckInDays } from '../model/domain/review.js';
 import { defineRule, positionOf } from './rule.js';
 
 export const rule = defineRule({
@@ -14,16 +13,11 @@ export const rule = defineRule({
     overdue: 'The last check-in of this active bet was on {{date}}, {{days}} days ago (more than {{max}}): run `opmodel new check-in {{bet}}`.',
   },
   check({ ofKind, today, options, report }) {
-    const latest = new Map<string, string>();
-    for (const checkIn of ofKind('check-in')) {
-      const { bet, date } = checkIn.data;
-      if (typeof bet !== 'string' || typeof date !== 'string' || !isCalendarDate(date) || date > today) continue;
-      if ((latest.get(bet) ?? '') < date) latest.set(bet, date);
-    }
+    const byBet = checkInsByBet(ofKind('check-in'), today);
     const dueBefore = addDays(today, -options.max_days);
     for (const bet of ofKind('bet')) {
       if (bet.data.status !== 'active') continue;
-      const last = latest.get(bet.id);
+      const last = byBet.get(bet.id)?.at(-1)?.data.date;
       const position = positionOf(bet, '/status');
       if (!last) report({ file: bet.file, position, messageId: 'none', data: { bet: bet.id } });
       else if (last < dueBefore) {

@@ -8,7 +8,7 @@ import type { SiteSettings } from '../config.js';
 import { referencesOf, relationFields, type RelationField } from '../model/domain/relations.js';
 import { builtinKinds, customHandbook, type HandbookFacts, type Kind } from '../model/domain/kinds.js';
 import { decisionMatrices, rightKey, schemes, type DecisionMatrix } from '../model/domain/decision-rights.js';
-import { isPastReview, reviewAgenda } from '../model/domain/review.js';
+import { checkInsByBet, isPastReview, reviewAgenda } from '../model/domain/review.js';
 import { indicatorChart } from './chart.js';
 import { defaultThresholds, latestPerTeam, scoreAssessment, type Thresholds } from '../model/domain/assessment.js';
 import type {
@@ -21,7 +21,7 @@ export const pageSize = 80;
 
 import { isEntityFile, readGitHistory, type GitHistory } from './git.js';
 import { renderBody, renderBodyHtml, resolveRelative, type LinkContext } from './markdown.js';
-import { isCalendarDate, todayString } from '../util/today.js';
+import { todayString } from '../util/today.js';
 
 /** What the handbook needs of the loaded model (a hand-written one will do in tests). */
 export type HandbookModel = Pick<LoadedModel, 'root' | 'modelDir' | 'entities'>;
@@ -137,13 +137,8 @@ export function buildHandbookData(model: HandbookModel, options: HandbookOptions
     recordsByRight.set(key, [...(recordsByRight.get(key) ?? []), record.id]);
     for (const old of list(record.data.supersedes)) supersededBy.set(old, [...(supersededBy.get(old) ?? []), record.id]);
   }
-  // Check-ins by bet, oldest first.
-  const checkInsOf = new Map<string, Entity[]>();
-  for (const checkIn of source) {
-    const bet = checkIn.kind === 'check-in' ? str(checkIn.data.bet) : null;
-    if (bet && isIsoDate(checkIn.data.date)) checkInsOf.set(bet, [...(checkInsOf.get(bet) ?? []), checkIn]);
-  }
-  for (const found of checkInsOf.values()) found.sort((a, b) => String(a.data.date).localeCompare(String(b.data.date)) || a.id.localeCompare(b.id));
+  // Check-ins by bet as of the build's date, oldest first, as the review and check-in-due read them.
+  const checkInsOf = checkInsByBet(source, today);
 
   // Team tree: children and the product group each team sits in.
   const children = new Map<string, string[]>();
@@ -638,10 +633,6 @@ function str(value: unknown): string | null {
 
 function num(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function isIsoDate(value: unknown): value is string {
-  return typeof value === 'string' && isCalendarDate(value);
 }
 
 function nonEmpty(value: unknown): string | null {

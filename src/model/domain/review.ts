@@ -154,6 +154,23 @@ function section<T>(items: T[]): Section<T> | undefined {
   return items.length === 0 ? undefined : { items: items.slice(0, sectionLimit), more: Math.max(0, items.length - sectionLimit) };
 }
 
+/**
+ * Each bet's check-ins dated on or before `today`, oldest first (one date: by id), so `.at(-1)` is
+ * the latest: one reading for the `check-in-due` rule, the review agenda and the handbook's charts.
+ */
+export function checkInsByBet(entities: readonly Entity[], today: string): Map<string, Entity<'check-in'>[]> {
+  const byBet = new Map<string, Entity<'check-in'>[]>();
+  for (const checkIn of ofKind(entities as Entity[], 'check-in')) {
+    const { bet, date } = checkIn.data;
+    if (checkIn.broken || typeof bet !== 'string' || bet === '' || !isDate(date) || date > today) continue;
+    const list = byBet.get(bet);
+    if (list) list.push(checkIn);
+    else byBet.set(bet, [checkIn]);
+  }
+  for (const list of byBet.values()) list.sort((a, b) => String(a.data.date).localeCompare(String(b.data.date)) || a.id.localeCompare(b.id));
+  return byBet;
+}
+
 /** How many days may pass between an active bet's check-ins unless the config sets `check-in-due`'s `max_days`. */
 export const defaultCheckInDays = 14;
 
@@ -167,11 +184,10 @@ export function reviewAgenda(entities: readonly Entity[], today: string, checkIn
   const live = <K extends string>(kind: K) => ofKind(entities as Entity[], kind).filter((e) => !e.broken);
   const bets = live('bet');
   const betTitle = new Map(bets.map((b) => [b.id, titleOf(b)]));
-  const checkIns = live('check-in')
-    .filter((c) => typeof c.data.bet === 'string' && isDate(c.data.date) && c.data.date <= today)
-    .sort((a, b) => (String(a.data.date) < String(b.data.date) ? 1 : String(a.data.date) > String(b.data.date) ? -1 : a.id.localeCompare(b.id)));
-  const latest = new Map<string, (typeof checkIns)[number]>();
-  for (const c of checkIns) if (!latest.has(c.data.bet as string)) latest.set(c.data.bet as string, c);
+  const byBet = checkInsByBet(entities, today);
+  const latest = new Map([...byBet].map(([bet, list]) => [bet, list.at(-1)!]));
+  // Newest first, for the week's harm signals.
+  const checkIns = [...byBet.values()].flat().sort((a, b) => String(b.data.date).localeCompare(String(a.data.date)) || a.id.localeCompare(b.id));
   const active = bets.filter((b) => b.data.status === 'active');
 
   // Active bets whose check-in is due, or that are at risk or off track.
