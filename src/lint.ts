@@ -44,7 +44,7 @@ export async function lint(root: string, options: LintOptions = {}): Promise<Lin
   return lintWithConfig(root, config, options);
 }
 
-/** The config and the loaded model, no rule run: for commands that read the model (who, assess, codeowners). */
+/** The config and the loaded model, no rule run: for commands that read the model (who, assess, codeowners, review, new check-in). */
 export async function loadRepository(root: string): Promise<{ config: Config; model: LoadedModel }> {
   prewarmWorker();
   const config = loadConfig(root, rules, builtinKindNames);

@@ -10,7 +10,7 @@ import { writeNewFile } from '../util/write.js';
 import { closest } from '../util/did-you-mean.js';
 import { template } from './templates.js';
 import { asOf, asOfOption, type Command, parse, repoDir, UsageError } from './command.js';
-import { loadModel } from '../model/read/load.js';
+import { loadRepository } from '../lint.js';
 import { checkIn, checkInTemplate } from '../model/domain/kinds/check-in.js';
 
 export const command: Command = {
@@ -71,8 +71,7 @@ Options:
 async function newCheckIn(root: string, words: string[], today: string): Promise<number> {
   if (words.length !== 1) throw new UsageError('new check-in needs one BET id, such as `opmodel new check-in self-serve-onboarding`.');
   const betId = words[0]!;
-  const config = loadConfig(root, rules, builtinKindNames);
-  const model = await loadModel(root, config, undefined, false);
+  const { config, model } = await loadRepository(root);
   const bets = ofKind(model.entities, 'bet');
   const bet = bets.find((b) => b.id === betId);
   if (!bet) {

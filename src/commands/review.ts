@@ -1,11 +1,8 @@
 // `opmodel review [DIR] [--as-of DATE] [--format markdown|json]`: the agenda of the weekly
 // operating review, from src/model/domain/review.ts, as Markdown for the meeting notes or as JSON.
-import { loadConfig } from '../config.js';
-import { builtinKindNames } from '../model/domain/kinds.js';
-import { loadModel } from '../model/read/load.js';
+import { loadRepository } from '../lint.js';
 import { agendaDate, checkInDaysFrom, nothingToReview, reviewAgenda, type Agenda, type Section } from '../model/domain/review.js';
 import { markdownCode, markdownText } from '../reporters/github-text.js';
-import { rules } from '../rules/index.js';
 import { asOf, asOfOption, type Command, formatOption, noteLeftOut, parse, repoDir, UsageError } from './command.js';
 
 export const command: Command = {
@@ -28,8 +25,7 @@ Options:
     const format = formatOption(values.format, ['markdown', 'json'] as const, 'markdown');
     const today = asOf(values['as-of']);
     const root = repoDir(positionals[0]);
-    const config = loadConfig(root, rules, builtinKindNames);
-    const model = await loadModel(root, config);
+    const { config, model } = await loadRepository(root);
     noteLeftOut(model);
     const agenda = reviewAgenda(model.entities, today, checkInDaysFrom(config.rules['check-in-due']?.options));
     process.stdout.write(format === 'json' ? `${JSON.stringify({ version: 1, ...agenda }, null, 2)}\n` : agendaMarkdown(agenda));
