@@ -3,7 +3,7 @@
 // failed write leaves every file as it was.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemp, cliPath, copyOfExample, runCli, testToday, writeFile } from './helpers.js';
 import { applyAllOrNothing } from '../dist/util/file-transaction.js';
@@ -226,13 +226,22 @@ describe('opmodel rename', () => {
     const asRoot = process.getuid?.() === 0;
     // Root may write anything: run as an unprivileged user so the read-only file is refused.
     if (asRoot) execFileSync('chown', ['-R', '65534:65534', root]);
-    const run = spawnSync(process.execPath, [cliPath, 'rename', 'head-of-engineering', 'vpe'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', OPMODEL_TODAY: testToday },
-      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-    });
-    if (asRoot) execFileSync('chown', ['-R', '0:0', root]);
+    // That user must reach Node and the CLI: a checkout in a `mktemp -d` folder (mode 700) is
+    // closed to others, so its closed folders get search permission for this run only.
+    const closed = asRoot ? [process.execPath, cliPath].flatMap(closedAncestors) : [];
+    for (const [dir, mode] of closed) chmodSync(dir, mode | 0o001);
+    let run;
+    try {
+      run = spawnSync(process.execPath, [cliPath, 'rename', 'head-of-engineering', 'vpe'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', OPMODEL_TODAY: testToday },
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
+    } finally {
+      for (const [dir, mode] of closed) chmodSync(dir, mode);
+      if (asRoot) execFileSync('chown', ['-R', '0:0', root]);
+    }
     expect(run.stderr).toContain('could not write model/roles/staff-engineer.md (it or its folder is read-only), so nothing was changed.');
     expect(run.status).toBe(1);
     expect(changedPaths(root)).toEqual([]);
@@ -240,6 +249,16 @@ describe('opmodel rename', () => {
     // A file written before the failure was really replaced, then put back.
     expect(statSync(written).mtime.getUTCFullYear()).toBeGreaterThan(2020);
   });
+
+  /** The folders above `path` that others may not search, with their modes. */
+  function closedAncestors(path: string): [string, number][] {
+    const found: [string, number][] = [];
+    for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
+      const mode = statSync(dir).mode & 0o7777;
+      if ((mode & 0o001) === 0) found.push([dir, mode]);
+    }
+    return found;
+  }
 
   it('changes no file when one changed after the plan was made', () => {
     const root = scenario();
