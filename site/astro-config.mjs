@@ -19,7 +19,9 @@ export function astroConfig({ dataFile, outDir, base, cacheDir, libDir = fileURL
     cacheDir,
     base,
     trailingSlash: 'ignore',
-    build: { format: 'directory' },
+    // Four pages in flight: while one page's file is written, the next ones render (a big
+    // handbook spends seconds creating folders and files, which one at a time leaves the CPU idle).
+    build: { format: 'directory', concurrency: 4 },
     compressHTML: true,
     devToolbar: { enabled: false },
     prefetch: false,
@@ -38,7 +40,8 @@ export function astroConfig({ dataFile, outDir, base, cacheDir, libDir = fileURL
 }
 
 /**
- * A Vite plugin: `virtual:opmodel/data` tells the pages where the HandbookData JSON is; in dev, a new
+ * A Vite plugin: `virtual:opmodel/data` tells the pages where the HandbookData JSON is (and, in a build
+ * started early, waits until it is written); in dev, a new
  * file reloads the page. When opmodel runs Astro in its own process it hands new data over in memory
  * instead (lib/data.ts reads it) and calls the reload registered here.
  */
@@ -51,7 +54,10 @@ function handbookData(dataFile) {
       return source === id ? resolved : undefined;
     },
     load(source) {
-      return source === resolved ? `export const dataFile = ${JSON.stringify(dataFile)};` : undefined;
+      if (source !== resolved) return undefined;
+      // A build that opmodel started before the data was ready waits here (site/run-astro.mjs).
+      const wait = globalThis[Symbol.for('opmodel.handbook.ready')] ? `\nawait globalThis[Symbol.for('opmodel.handbook.ready')];` : '';
+      return `export const dataFile = ${JSON.stringify(dataFile)};${wait}`;
     },
     configureServer(server) {
       const reload = () => {

@@ -6,6 +6,20 @@ const [command, json] = process.argv.slice(2);
 const options = JSON.parse(json ?? '{}');
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
+if (process.env.OPMODEL_DATA_LATER === '1' && process.send) {
+  // opmodel starts this build while it still lints the model and prepares the data: Astro loads
+  // and bundles the pages meanwhile, and the data module waits for this promise (astro-config.mjs)
+  // before the first page reads the file. A parent that goes away takes the build with it.
+  globalThis[Symbol.for('opmodel.handbook.ready')] = new Promise((ready) => {
+    process.on('message', (message) => {
+      if (message === 'data') {
+        process.channel?.unref();
+        ready();
+      }
+    });
+  });
+  process.on('disconnect', () => process.exit(1));
+}
 const { build, dev } = await import('astro');
 if (command === 'build') {
   await build(astroConfig(options));

@@ -20,12 +20,15 @@ describe('opmodel build', () => {
     const root = copyOfExample();
     writeFile(root, 'model/roles/ops-analyst.md', '---\ntitle: Ops analyst\nreports_to: nobody-by-that-name\n---\n');
     const out = join(tempDir(), 'site');
-    const run = runCli(['build', '--out', out], root);
+    // The handbook's Astro starts while the model is linted; a refused build leaves none of it behind.
+    const scratch = tempDir();
+    const run = runCli(['build', '--out', out], root, { TMPDIR: scratch });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('model/roles/ops-analyst.md');
     expect(run.stdout).toMatch(/3:1\s+error\s+reports_to 'nobody-by-that-name'/);
     expect(run.stderr).toContain('--allow-errors');
     expect(existsSync(out)).toBe(false);
+    expect(readdirSync(scratch)).toEqual([]);
   });
 
   it('builds the hostile corpus with --allow-errors, and nothing executable reaches the pages', () => {

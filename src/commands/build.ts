@@ -1,7 +1,10 @@
 // `opmodel build`: lint the model, then publish the handbook as a static site. A model with lint
 // errors is refused (exit 1, findings printed as `lint` prints them) unless --allow-errors.
 import { resolve } from 'node:path';
-import { lint } from '../lint.js';
+import { loadConfig } from '../config.js';
+import { lintWithConfig } from '../lint.js';
+import { builtinKindNames } from '../model/domain/kinds.js';
+import { prewarmWorker } from '../model/read/load.js';
 import { reporters } from '../reporters/index.js';
 import { rules, docsPath } from '../rules/index.js';
 import { version } from '../version.js';
@@ -34,35 +37,52 @@ Options:
     const root = repoDir(positionals[0]);
     if (values.base !== undefined && !/^\/([A-Za-z0-9._~-]+\/?)*$/.test(values.base)) throw new UsageError('--base must be a path such as /operating-model/.');
     const today = asOf(values['as-of']);
-    const { result, model, config, relations } = await lint(root, { today });
-    if (result.errors > 0 && !values['allow-errors']) {
-      printFindings(result);
-      process.stderr.write('opmodel: the handbook was not built because the model has errors. Fix them, or build anyway with --allow-errors.\n');
-      return 1;
-    }
-    const { buildSite } = await import('../site/build.js');
     // --out is relative to where you run the command; the default sits in DIR.
     const outDir = values.out !== undefined ? resolve(values.out) : resolve(root, defaultOut);
+    prewarmWorker();
+    const config = loadConfig(root, rules, builtinKindNames);
+    const { startSiteBuild, buildSite } = await import('../site/build.js');
+    // Astro starts now, in a child process, and waits for the data while the model is linted.
+    const started = usageErrorFrom(() => startSiteBuild({ root, modelDir: config.model, outDir, base: values.base ?? config.site?.base }));
+    let result: LintResult;
     try {
+      const linted = await lintWithConfig(root, config, { today });
+      result = linted.result;
+      if (result.errors > 0 && !values['allow-errors']) {
+        started.cancel();
+        printFindings(result);
+        process.stderr.write('opmodel: the handbook was not built because the model has errors. Fix them, or build anyway with --allow-errors.\n');
+        return 1;
+      }
       await buildSite({
         root,
-        model,
+        model: linted.model,
         config,
-        relations,
+        relations: linted.relations,
         outDir,
         today,
         ...(values.base !== undefined ? { base: values.base } : {}),
         log: (line) => process.stderr.write(`${line}\n`),
+        started,
       });
-    } catch (error) {
-      const message = (error as Error).message;
-      if (/refus|not empty|overlap|inside|outside|overwrite/i.test(message)) throw new UsageError(message);
-      throw error;
+    } finally {
+      started.cancel();
     }
     process.stdout.write(`Handbook built in ${outDir}${result.errors > 0 ? ` (with ${result.errors} lint error${result.errors === 1 ? '' : 's'})` : ''}.\n`);
     return 0;
   },
 };
+
+/** Runs `start`, turning its refusal of the output folder into a usage error (exit 2, no stack). */
+function usageErrorFrom<T>(start: () => T): T {
+  try {
+    return start();
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/would overwrite|not empty/i.test(message)) throw new UsageError(message);
+    throw error;
+  }
+}
 
 /** Prints findings the way `opmodel lint` does (stylish). */
 export function printFindings(result: LintResult): void {

@@ -50,7 +50,7 @@ export interface BuildSiteOptions {
 }
 
 /** Builds the static handbook into outDir, or serves it when `dev` is set. */
-export async function buildSite(options: BuildSiteOptions): Promise<void> {
+export async function buildSite(options: BuildSiteOptions & { started?: SiteBuild }): Promise<void> {
   if (options.dev) {
     const server = await startDevServer(options);
     options.log?.(`Handbook at ${server.url}`);
@@ -61,42 +61,93 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     });
     return;
   }
-  const log = options.log ?? (() => {});
-  const outDir = resolve(options.root, options.outDir);
-  guardOutDir(options.root, options.model.modelDir, outDir);
-  const started = performance.now();
-
-  const work = mkdtempSync(join(tmpdir(), 'opmodel-site-'));
+  const build = options.started ?? startSiteBuild({
+    root: options.root,
+    modelDir: options.model.modelDir,
+    outDir: options.outDir,
+    base: options.base ?? options.config.site?.base,
+    logLevel: options.logLevel,
+  });
   try {
-    const dataFile = join(work, 'handbook.json');
-    // Only the file is kept: Astro reads its own copy, and the build must not hold two.
-    const history = await readModelHistory(options.model.root, options.model.modelDir);
-    const { base, count } = writeData(dataFile, buildHandbookData(options.model, { ...handbookOptions(options), history }));
-    const prepared = performance.now();
-    log(`Prepared ${count} entities in ${seconds(prepared - started)}.`);
-
-    // Astro writes into the staged site folder (whose node_modules resolves its own imports);
-    // the finished, indexed site then replaces outDir in one step.
-    const site = copySite(work);
-    const staged = join(site, 'out');
-    await runAstro(site, 'build', { dataFile, outDir: staged, base, cacheDir: join(work, 'cache'), logLevel: options.logLevel ?? 'warn' });
-    rmSync(join(staged, '.prerender'), { recursive: true, force: true });
-    writeFileSync(join(staged, outputMarker), 'Built by opmodel build; the next build replaces this folder.\n');
-    const built = performance.now();
-    log(`Built the pages in ${seconds(built - prepared)}.`);
-
-    const pages = await indexForSearch(staged);
-    log(`Indexed ${pages} pages for search in ${seconds(performance.now() - built)}.`);
-    publish(staged, outDir);
+    await build.finish(options);
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    build.cancel();
   }
 }
 
-/** Writes the handbook data for Astro; returns what the build still needs of it. */
-function writeData(dataFile: string, data: HandbookData): { base: string; count: number } {
-  writeFileSync(dataFile, JSON.stringify(data));
-  return { base: data.site.base, count: data.entities.length };
+/**
+ * A handbook build under way. Astro starts in a child process before the data exists (Node starts,
+ * Astro loads and bundles the pages while the model is linted and the data prepared here); the
+ * child then waits until `finish` hands it the data.
+ */
+export interface SiteBuild {
+  /** Writes the data, waits for Astro, indexes the pages for search and publishes them to outDir. */
+  finish(options: Pick<BuildSiteOptions, 'model' | 'config' | 'relations' | 'kinds' | 'base' | 'today' | 'log'>): Promise<void>;
+  /** Stops the child, if it still runs, and removes the work folder (nothing is published). */
+  cancel(): void;
+}
+
+/** Starts a handbook build: checks the output folder, then starts Astro, which waits for `finish`. */
+export function startSiteBuild(options: { root: string; modelDir: string; outDir: string; base?: string; logLevel?: BuildSiteOptions['logLevel'] }): SiteBuild {
+  const outDir = resolve(options.root, options.outDir);
+  guardOutDir(options.root, options.modelDir, outDir);
+  const started = performance.now();
+  const work = mkdtempSync(join(tmpdir(), 'opmodel-site-'));
+  let done = false;
+  const cancel = () => {
+    if (done) return;
+    done = true;
+    process.off('exit', cancel);
+    astro?.child.kill('SIGTERM');
+    rmSync(work, { recursive: true, force: true });
+  };
+  process.once('exit', cancel); // a CLI that exits early (an error, a lint failure) leaves nothing behind
+  let astro: { child: ChildProcess; exit: Promise<void> } | undefined;
+  const dataFile = join(work, 'handbook.json');
+  const base = normaliseBase(options.base);
+  // Astro writes into the staged site folder (whose node_modules resolves its own imports);
+  // the finished, indexed site then replaces outDir in one step.
+  const site = copySite(work);
+  const staged = join(site, 'out');
+  try {
+    astro = spawnAstroBuild(site, { dataFile, outDir: staged, base, cacheDir: join(work, 'cache'), logLevel: options.logLevel ?? 'warn' });
+  } catch (error) {
+    cancel();
+    throw error;
+  }
+  astro.exit.catch(() => {}); // awaited in finish; a build cancelled before then must not be an unhandled rejection
+  return {
+    cancel,
+    async finish(run) {
+      if (done) throw new Error('This handbook build was cancelled.');
+      const log = run.log ?? (() => {});
+      try {
+        // Only the file is kept: Astro reads its own copy, and the build must not hold two.
+        const history = await readModelHistory(run.model.root, run.model.modelDir);
+        const count = writeData(dataFile, buildHandbookData(run.model, { ...handbookOptions({ ...run, base }), history }));
+        astro!.child.send('data');
+        const prepared = performance.now();
+        log(`Prepared ${count} entities in ${seconds(prepared - started)}.`);
+        await astro!.exit;
+        rmSync(join(staged, '.prerender'), { recursive: true, force: true });
+        writeFileSync(join(staged, outputMarker), 'Built by opmodel build; the next build replaces this folder.\n');
+        const built = performance.now();
+        log(`Built the pages in ${seconds(built - prepared)}.`);
+        const pages = await indexForSearch(staged);
+        log(`Indexed ${pages} pages for search in ${seconds(performance.now() - built)}.`);
+        publish(staged, outDir);
+      } finally {
+        cancel();
+      }
+    },
+  };
+}
+
+/** Writes the handbook data for Astro, whole (written aside, then renamed); returns how many entities it has. */
+function writeData(dataFile: string, data: HandbookData): number {
+  writeFileSync(`${dataFile}.next`, JSON.stringify(data));
+  renameSync(`${dataFile}.next`, dataFile);
+  return data.entities.length;
 }
 
 /** Moves a finished build into outDir, replacing an earlier opmodel build there (checked by guardOutDir). */
@@ -150,7 +201,7 @@ export async function startDevServer(options: Omit<BuildSiteOptions, 'dev' | 'ou
   };
   const data = await write(options.model, true);
   const port = options.port ?? 4321;
-  const running = await runAstro(copySite(work), 'dev', {
+  const running = await runAstroDev(copySite(work), {
     dataFile, outDir: join(work, 'dist'), base: data.site.base, cacheDir: join(work, 'cache'), port, logLevel: options.logLevel ?? 'warn',
   });
   return {
@@ -221,17 +272,45 @@ function copySite(work: string): string {
   return copy;
 }
 
-/**
- * Runs the dev server in this process (or in a child on this same Node when OPMODEL_ASTRO_CHILD=1:
- * the dev server's tests, as Astro's dev server stands down inside Vitest). A build always runs in a
- * child, whose memory is gone before Pagefind indexes the pages: the two together would hold twice.
- */
-async function runAstro(site: string, command: 'build' | 'dev', run: AstroRun): Promise<RunningAstro> {
+/** Refuses a Node that Astro does not run on (the CLI's entry point says so earlier; this is for the library API). */
+function checkNode(): void {
   if (!nodeIsNewEnough(process.versions.node)) {
     throw new Error(`The handbook needs Node.js 22.12 or newer; this is Node.js ${process.versions.node}.`);
   }
+}
+
+/**
+ * Starts `astro build` in a child process, which waits for the message `data` before it renders a
+ * page (the data file does not exist until then). A build always runs in a child, whose memory is
+ * gone before Pagefind indexes the pages: the two together would hold twice.
+ */
+function spawnAstroBuild(site: string, run: AstroRun): { child: ChildProcess; exit: Promise<void> } {
+  checkNode();
+  // Astro writes its prerender bundle under the working folder unless outDir is inside it, and that
+  // bundle must resolve Astro's own packages: so the child works from within the staged site.
+  // A larger young generation: rendering thousands of pages makes short-lived strings, and V8's
+  // default 16 MB semi-space spends much of a big build collecting them.
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', join(site, 'run-astro.mjs'), 'build', JSON.stringify({ ...run, libDir })], {
+    cwd: site,
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    env: { ...childEnv(), OPMODEL_DATA_LATER: '1' },
+  });
+  child.stdout?.pipe(process.stderr);
+  const exit = new Promise<void>((done, fail) => {
+    child.once('error', fail);
+    child.once('exit', (code, signal) => (code === 0 ? done() : fail(new Error(`The handbook build failed (exit ${code ?? signal}).`))));
+  });
+  return { child, exit };
+}
+
+/**
+ * Runs the dev server in this process (or in a child on this same Node when OPMODEL_ASTRO_CHILD=1:
+ * the dev server's tests, as Astro's dev server stands down inside Vitest).
+ */
+async function runAstroDev(site: string, run: AstroRun): Promise<RunningAstro> {
+  checkNode();
   run = { ...run, libDir }; // the pages import opmodel's own modules from here (astro-config.mjs)
-  if (command === 'dev' && astroInProcess()) {
+  if (astroInProcess()) {
     process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
     process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
     const { astroConfig } = (await import(pathToFileURL(join(site, 'astro-config.mjs')).href)) as {
@@ -242,21 +321,12 @@ async function runAstro(site: string, command: 'build' | 'dev', run: AstroRun): 
     const address = server.address;
     return { url: `http://${address.address}:${address.port}${run.base}`, stop: () => server.stop() };
   }
-  // Astro writes its prerender bundle under the working folder unless outDir is inside it, and that
-  // bundle must resolve Astro's own packages: so the child works from within the staged site.
-  // A larger young generation: rendering thousands of pages makes short-lived strings, and V8's
-  // default 16 MB semi-space spends much of a big build collecting them.
-  const flags = command === 'build' ? ['--max-semi-space-size=32'] : [];
-  const child = spawn(process.execPath, [...flags, join(site, 'run-astro.mjs'), command, JSON.stringify(run)], {
+  const child = spawn(process.execPath, [join(site, 'run-astro.mjs'), 'dev', JSON.stringify(run)], {
     cwd: site,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: childEnv(),
   });
   child.stdout?.pipe(process.stderr);
-  if (command === 'build') {
-    await exited(child, 'The handbook build failed');
-    return { stop: async () => {} };
-  }
   return {
     stop: async () => {
       child.kill('SIGTERM');

@@ -1,10 +1,11 @@
 // Building the handbook site end to end (Astro + Pagefind) from a small model: the pages exist,
 // every link works under a sub-path base, and no user content turns into script.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite } from '../../src/site/build.js';
+import { buildSite, startSiteBuild } from '../../src/site/build.js';
 import { buildInto, filesUnder, fixtureRepo, loadRepo, today, writeFiles } from './helpers.js';
 
 const base = '/handbook/';
@@ -140,6 +141,52 @@ describe('the built handbook', () => {
     writeFileSync(join(foreign, 'keep.txt'), 'mine');
     await expect(buildSite({ root, model, config: {}, outDir: 'not-ours', today })).rejects.toThrow(/not empty/);
     expect(readFileSync(join(foreign, 'keep.txt'), 'utf8')).toBe('mine');
+  });
+});
+
+describe('a build started before its data (as `opmodel build` starts Astro while it lints)', () => {
+  test('Astro waits for the data, however late it comes, and builds every page from it', async () => {
+    const model = await loadRepo(root);
+    const early = mkdtempSync(join(tmpdir(), 'opmodel-early-'));
+    const scratch = mkdtempSync(join(tmpdir(), 'opmodel-early-tmp-'));
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = scratch; // the build's work folder goes here, so the test can see it go
+    try {
+      const started = startSiteBuild({ root, modelDir: model.modelDir, outDir: early, base });
+      // Long enough for Astro to load and bundle the pages: a page that read the data file before
+      // it was written would fail the build.
+      await new Promise((done) => setTimeout(done, 4000));
+      await buildSite({ root, model, config: { site: { repo: 'https://github.com/acme/operating-model' } }, outDir: early, today, started });
+      const built = filesUnder(early).filter((file) => file.endsWith('.html'));
+      expect(built.sort()).toEqual([...pages].sort());
+      expect(readFileSync(join(early, 'bets/self-serve-onboarding/index.html'), 'utf8')).toBe(html('bets/self-serve-onboarding/index.html'));
+      expect(readdirSync(scratch)).toEqual([]);
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+      rmSync(early, { recursive: true, force: true });
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  test('a build cancelled before its data stops Astro and leaves no work folder', async () => {
+    const model = await loadRepo(root);
+    const scratch = mkdtempSync(join(tmpdir(), 'opmodel-early-tmp-'));
+    const outDir = join(scratch, 'never');
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = scratch;
+    try {
+      const started = startSiteBuild({ root, modelDir: model.modelDir, outDir, base });
+      await new Promise((done) => setTimeout(done, 1000));
+      started.cancel();
+      expect(readdirSync(scratch)).toEqual([]);
+      await expect(started.finish({ model, config: {}, today })).rejects.toThrow();
+      expect(existsSync(outDir)).toBe(false);
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });
 
