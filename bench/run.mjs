@@ -433,6 +433,9 @@ async function main() {
       const res = results.get(cmd.id);
       try {
         await cmd.prepare?.();
+        // A site build writes hundreds of MB; flushed here, unmeasured, so that the next build
+        // does not pay for writing the last one's files back to disk.
+        if (cmd.group === 'site') spawnSync('sync');
         const r = await measure(cmd);
         await cmd.after?.();
         if (!cmd.ok.includes(r.code)) {
@@ -548,6 +551,7 @@ async function main() {
   L.push(`${runs} measured run(s) per command${skipSite ? '' : `, ${siteRuns} per site build`}, interleaved: each round runs every command once, in an order rotated by one each round. Total measured time ${(totalMs / 60000).toFixed(1)} min.`, '');
   L.push('## Machine', '');
   for (const [k, v] of Object.entries(m)) L.push(`- **${k}**: ${v}`);
+  L.push('- **disk**: before each site build, its previous output is deleted and `sync` flushes written files to disk (unmeasured), so no build pays for the one before it.');
   L.push(`- **load average** (1 min) at start and after each round: ${loads.map((x) => x.toFixed(1)).join(', ')} — the machine is shared, so absolute times are noisy; compare the ratios, which pair commands measured in the same rounds.`, '');
   L.push('## Corpora', '');
   L.push('| corpus | entities | units | files | MB | lines | planted findings | kinds |', '|---|---|---|---|---|---|---|---|');
