@@ -93,6 +93,7 @@ export function startSiteBuild(options: { root: string; modelDir: string; outDir
   guardOutDir(options.root, options.modelDir, outDir);
   const started = performance.now();
   const work = mkdtempSync(join(tmpdir(), 'opmodel-site-'));
+  let astro: { child: ChildProcess; exit: Promise<void> } | undefined;
   let done = false;
   const cancel = () => {
     if (done) return;
@@ -102,15 +103,13 @@ export function startSiteBuild(options: { root: string; modelDir: string; outDir
     rmSync(work, { recursive: true, force: true });
   };
   process.once('exit', cancel); // a CLI that exits early (an error, a lint failure) leaves nothing behind
-  let astro: { child: ChildProcess; exit: Promise<void> } | undefined;
   const dataFile = join(work, 'handbook.json');
   const base = normaliseBase(options.base);
   // Astro writes into the staged site folder (whose node_modules resolves its own imports);
   // the finished, indexed site then replaces outDir in one step.
-  const site = copySite(work);
-  const staged = join(site, 'out');
+  const staged = join(work, 'site', 'out');
   try {
-    astro = spawnAstroBuild(site, { dataFile, outDir: staged, base, cacheDir: join(work, 'cache'), logLevel: options.logLevel ?? 'warn' });
+    astro = spawnAstroBuild(copySite(work), { dataFile, outDir: staged, base, cacheDir: join(work, 'cache'), logLevel: options.logLevel ?? 'warn' });
   } catch (error) {
     cancel();
     throw error;
@@ -125,7 +124,8 @@ export function startSiteBuild(options: { root: string; modelDir: string; outDir
         // Only the file is kept: Astro reads its own copy, and the build must not hold two.
         const history = await readModelHistory(run.model.root, run.model.modelDir);
         const count = writeData(dataFile, buildHandbookData(run.model, { ...handbookOptions({ ...run, base }), history }));
-        astro!.child.send('data');
+        // A child that already failed cannot take the message; its exit says why, just below.
+        astro!.child.send('data', () => {});
         const prepared = performance.now();
         log(`Prepared ${count} entities in ${seconds(prepared - started)}.`);
         await astro!.exit;
