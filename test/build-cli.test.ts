@@ -1,9 +1,10 @@
 // `opmodel build` as a user runs it: the lint gate, --allow-errors on the hostile corpus with the
 // output scanned for anything executable, and the refusal to overwrite a folder it did not make.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTemp, copyOfExample, runCli, tempDir, writeFile } from './helpers.js';
+import { cleanTemp, cliPath, copyOfExample, runCli, tempDir, testToday, writeFile } from './helpers.js';
 import { writeHostileCorpus } from './hostile/corpus.js';
 
 afterAll(cleanTemp);
@@ -13,6 +14,11 @@ function htmlFiles(dir: string): string[] {
     const abs = join(dir, name);
     return statSync(abs).isDirectory() ? htmlFiles(abs) : abs.endsWith('.html') ? [abs] : [];
   });
+}
+
+/** Whether a process whose command line names this work folder still runs (an Astro child left behind). */
+function astroStillRuns(scratch: string): boolean {
+  return spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout.split('\n').some((line) => line.includes(scratch));
 }
 
 describe('opmodel build', () => {
@@ -30,6 +36,28 @@ describe('opmodel build', () => {
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(scratch)).toEqual([]);
   });
+
+  it('Ctrl-C during a build stops Astro and leaves no work folder and no output', async () => {
+    const root = copyOfExample();
+    const out = join(tempDir(), 'site');
+    const scratch = tempDir();
+    const child = spawn(process.execPath, [cliPath, 'build', '--out', out], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', OPMODEL_TODAY: testToday, TMPDIR: scratch },
+      stdio: 'ignore',
+    });
+    const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    // Wait until the build has started Astro (its staged site is in the work folder), then interrupt.
+    const astroStarted = () => readdirSync(scratch).some((name) => existsSync(join(scratch, name, 'site', 'run-astro.mjs')));
+    for (let waited = 0; !astroStarted() && waited < 20_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+    expect(astroStarted()).toBe(true);
+    child.kill('SIGINT'); // the CLI alone, not its process group: it must stop Astro itself
+    expect(await exit).toBe(130);
+    for (let waited = 0; astroStillRuns(scratch) && waited < 5_000; waited += 100) await new Promise((done) => setTimeout(done, 100));
+    expect(astroStillRuns(scratch)).toBe(false);
+    expect(readdirSync(scratch)).toEqual([]);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
 
   it('builds the hostile corpus with --allow-errors, and nothing executable reaches the pages', () => {
     const root = copyOfExample();

@@ -44,6 +44,13 @@ Options:
     const { startSiteBuild, buildSite } = await import('../site/build.js');
     // Astro starts now, in a child process, and waits for the data while the model is linted.
     const started = usageErrorFrom(() => startSiteBuild({ root, modelDir: config.model, outDir, base: values.base ?? config.site?.base }));
+    // Ctrl-C (or a CI job cancelled) stops Astro and removes the work folder, as any other end does.
+    const interrupted = (signal: NodeJS.Signals) => {
+      started.cancel();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
     let result: LintResult;
     try {
       const linted = await lintWithConfig(root, config, { today });
@@ -66,6 +73,8 @@ Options:
         started,
       });
     } finally {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
       started.cancel();
     }
     process.stdout.write(`Handbook built in ${outDir}${result.errors > 0 ? ` (with ${result.errors} lint error${result.errors === 1 ? '' : 's'})` : ''}.\n`);
