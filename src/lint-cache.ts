@@ -8,14 +8,12 @@
 // 3. Otherwise: every rule runs on all entities, unchanged files coming from the per-file cache.
 import { join } from 'node:path';
 import type { LintResult } from './types.js';
-import { loadConfig, type Config } from './config.js';
-import { addByFile, checkFiles, finalResult, lintWithConfig, relationsOf, ruleContextKey, type LintOptions, type RawFinding, type RawFindings } from './lint.js';
+import type { Config } from './config.js';
+import { addByFile, checkFiles, finalResult, lintWithConfig, relationsOf, repositoryConfig, ruleContextKey, type LintOptions, type RawFinding, type RawFindings } from './lint.js';
 import { runKey, viewDigest, type LintCache, type StoredRun } from './model/cache/cache.js';
-import { builtinKindNames } from './model/domain/kinds.js';
-import { linkTargetsOutsideModel, pathExists, prewarmWorker, readFiles, readTaskFor, walkModel } from './model/read/load.js';
+import { linkTargetsOutsideModel, pathExists, readFiles, readTaskFor, walkModel } from './model/read/load.js';
 import type { ReadTask } from './model/read/read.js';
 import { createValidators } from './model/domain/validate.js';
-import { rules } from './rules/index.js';
 import { todayString } from './util/today.js';
 import { version } from './version.js';
 
@@ -28,9 +26,8 @@ export async function lintWithCache(
   cache: LintCache,
   options: Omit<LintOptions, 'cache' | 'listing'> = {},
 ): Promise<{ result: LintResult; config: Config; use: CacheUse }> {
-  // A worker loads its code while the folder is walked; unused, it never holds the process.
-  prewarmWorker();
-  const config = loadConfig(root, rules, builtinKindNames);
+  // A worker loads its code while the folder is walked.
+  const config = repositoryConfig(root);
   const today = options.today ?? todayString();
   const keepBodies = options.keepBodies ?? true;
   const listing = walkModel(root, config);

@@ -39,15 +39,22 @@ export interface LintOutcome {
 
 /** Lints the model in a repository. Throws ConfigError for an unusable config. */
 export async function lint(root: string, options: LintOptions = {}): Promise<LintOutcome> {
+  return lintWithConfig(root, repositoryConfig(root), options);
+}
+
+/**
+ * The repository's config, checked against the rules and kinds, for a run that reads the model
+ * next: a worker starts loading its code meanwhile (unused, it never holds the process).
+ * Throws ConfigError for an unusable config.
+ */
+export function repositoryConfig(root: string): Config {
   prewarmWorker();
-  const config = loadConfig(root, rules, builtinKindNames);
-  return lintWithConfig(root, config, options);
+  return loadConfig(root, rules, builtinKindNames);
 }
 
 /** The config and the loaded model, no rule run: for commands that read the model (who, assess, codeowners, review, new check-in). */
 export async function loadRepository(root: string): Promise<{ config: Config; model: LoadedModel }> {
-  prewarmWorker();
-  const config = loadConfig(root, rules, builtinKindNames);
+  const config = repositoryConfig(root);
   const model = await loadModel(root, config, undefined, false);
   return { config, model };
 }

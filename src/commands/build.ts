@@ -1,10 +1,7 @@
 // `opmodel build`: lint the model, then publish the handbook as a static site. A model with lint
 // errors is refused (exit 1, findings printed as `lint` prints them) unless --allow-errors.
 import { resolve } from 'node:path';
-import { loadConfig } from '../config.js';
-import { lintWithConfig } from '../lint.js';
-import { builtinKindNames } from '../model/domain/kinds.js';
-import { prewarmWorker } from '../model/read/load.js';
+import { lintWithConfig, repositoryConfig } from '../lint.js';
 import { reporters } from '../reporters/index.js';
 import { rules, docsPath } from '../rules/index.js';
 import { version } from '../version.js';
@@ -39,8 +36,7 @@ Options:
     const today = asOf(values['as-of']);
     // --out is relative to where you run the command; the default sits in DIR.
     const outDir = values.out !== undefined ? resolve(values.out) : resolve(root, defaultOut);
-    prewarmWorker();
-    const config = loadConfig(root, rules, builtinKindNames);
+    const config = repositoryConfig(root);
     const { startSiteBuild, buildSite } = await import('../site/build.js');
     // Astro starts now, in a child process, and waits for the data while the model is linted.
     const started = usageErrorFrom(() => startSiteBuild({ root, modelDir: config.model, outDir, base: values.base ?? config.site?.base }));
