@@ -1,7 +1,7 @@
 // `opmodel assess`: the score report of the latest structural self-assessments: the company-wide
 // one first, then each team's latest.
 import { loadRepository } from '../lint.js';
-import { type AssessmentResult, latestPerTeam, newestFirst, scoreAssessment, type Thresholds, thresholdsFrom, thresholdsSource } from '../model/domain/assessment.js';
+import { type AssessmentResult, latestPerTeam, scoreAssessment, type Thresholds, thresholdsFrom, thresholdsSource } from '../model/domain/assessment.js';
 import { type Command, formatOption, noteLeftOut, parse, repoDir, UsageError } from './command.js';
 import { ofKind } from '../model/domain/kinds.js';
 import type { Entity } from '../model/domain/entity.js';
@@ -29,8 +29,8 @@ Options:
     const all = ofKind(model.entities, 'assessment').filter((e) => !e.broken);
     const latest = latestPerTeam(all, (e) => e.data.date, (e) => e.data.team);
     const reports = [
-      ...(latest.company ? [report(latest.company, all, thresholds)] : []),
-      ...latest.teams.map(({ assessment }) => report(assessment, all, thresholds)),
+      ...(latest.company ? [report(latest.company, undefined, latest.previous.get(latest.company), thresholds)] : []),
+      ...latest.teams.map(({ team, assessment }) => report(assessment, team, latest.previous.get(assessment), thresholds)),
     ];
     if (format === 'json') {
       const teams = latest.teams.map(({ team }, i) => ({ team, ...reports[i + (latest.company ? 1 : 0)]!.json }));
@@ -48,11 +48,8 @@ Options:
   },
 };
 
-/** One latest assessment's report, as JSON and as text; "previous" is the one before it of the same team (or company-wide). */
-function report(entity: Entity<'assessment'>, all: readonly Entity<'assessment'>[], thresholds: Thresholds): { json: Record<string, unknown>; text: string[] } {
-  const team = typeof entity.data.team === 'string' && entity.data.team !== '' ? entity.data.team : undefined;
-  const same = newestFirst(all.filter((e) => (typeof e.data.team === 'string' && e.data.team !== '' ? e.data.team : undefined) === team), (e) => e.data.date);
-  const before = same[same.indexOf(entity) + 1];
+/** One latest assessment's report, as JSON and as text; `before` is the one before it of the same team (or company-wide). */
+function report(entity: Entity<'assessment'>, team: string | undefined, before: Entity<'assessment'> | undefined, thresholds: Thresholds): { json: Record<string, unknown>; text: string[] } {
   const score = scoreAssessment(entity.data, thresholds);
   const written = Array.isArray(entity.data.scores) ? entity.data.scores.length : 0;
   if (written > score.scored) {

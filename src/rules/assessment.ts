@@ -25,8 +25,9 @@ export const rule = defineRule({
       ...(latest.company ? [{ whose: '', assessment: latest.company }] : []),
       ...latest.teams.map(({ team, assessment }) => ({ whose: ` of team ${team}`, assessment })),
     ];
+    const thresholds = thresholdsFrom(config.rules.assessment?.options);
     for (const { whose, assessment } of judged) {
-      const score = scoreAssessment(assessment.data, thresholdsFrom(config.rules.assessment?.options));
+      const score = scoreAssessment(assessment.data, thresholds);
       const weakText = score.weakCategories.length
         ? ` Weak: ${score.weakCategories.join(', ')} (three or more statements scored 0 or 1 point to a structural failure there).`
         : '';

@@ -60,22 +60,25 @@ export function newestFirst<T extends { file: string }>(assessments: readonly T[
 export interface LatestAssessments<T> {
   company: T | undefined;
   teams: { team: string; assessment: T }[];
+  /** For each latest one, the assessment before it of the same team (or company-wide), if any. */
+  previous: Map<T, T>;
 }
 
 /** "The latest assessment" per `team`, and the latest company-wide one (an assessment without `team`). */
 export function latestPerTeam<T extends { file: string }>(
   assessments: readonly T[], dateOf: (assessment: T) => unknown, teamOf: (assessment: T) => unknown,
 ): LatestAssessments<T> {
-  let company: T | undefined;
-  const teams = new Map<string, T>();
+  const latest = new Map<string, T>(); // by team; '' is company-wide
+  const previous = new Map<T, T>();
   for (const assessment of newestFirst(assessments, dateOf)) {
     const team = teamOf(assessment);
-    if (typeof team === 'string' && team !== '') {
-      if (!teams.has(team)) teams.set(team, assessment);
-    } else company ??= assessment;
+    const key = typeof team === 'string' ? team : '';
+    const newer = latest.get(key);
+    if (!newer) latest.set(key, assessment);
+    else if (!previous.has(newer)) previous.set(newer, assessment);
   }
-  const ids = [...teams.keys()].sort();
-  return { company, teams: ids.map((team) => ({ team, assessment: teams.get(team)! })) };
+  const ids = [...latest.keys()].filter((team) => team !== '').sort();
+  return { company: latest.get(''), teams: ids.map((team) => ({ team, assessment: latest.get(team)! })), previous };
 }
 
 export interface CategoryScore {
