@@ -49,7 +49,7 @@ export interface BuildSiteOptions {
   today?: string;
 }
 
-/** Builds the static handbook into outDir, or serves it when `dev` is set. */
+/** Builds the static handbook into outDir, or serves it when `dev` is set; with `started`, the output folder and base are the ones that build started with. */
 export async function buildSite(options: BuildSiteOptions & { started?: SiteBuild }): Promise<void> {
   if (options.dev) {
     const server = await startDevServer(options);
@@ -81,8 +81,8 @@ export async function buildSite(options: BuildSiteOptions & { started?: SiteBuil
  * child then waits until `finish` hands it the data.
  */
 export interface SiteBuild {
-  /** Writes the data, waits for Astro, indexes the pages for search and publishes them to outDir. */
-  finish(options: Pick<BuildSiteOptions, 'model' | 'config' | 'relations' | 'kinds' | 'base' | 'today' | 'log'>): Promise<void>;
+  /** Writes the data, waits for Astro, indexes the pages for search and publishes them to outDir (base and outDir are the start's). */
+  finish(options: Pick<BuildSiteOptions, 'model' | 'config' | 'relations' | 'kinds' | 'today' | 'log'>): Promise<void>;
   /** Stops the child, if it still runs, and removes the work folder (nothing is published). */
   cancel(): void;
 }

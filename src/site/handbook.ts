@@ -549,7 +549,6 @@ function rowAnchor(matrix: number, row: number, decision: string): string {
   return `m${matrix + 1}-${row + 1}-${slug(decision).slice(0, 48).replace(/-$/, '')}`;
 }
 
-/** A decision right's text as records and rows are matched: trimmed, lower case. */
 function decisionView(d: Record<string, unknown>): Omit<DecisionView, 'row' | 'supersededBy'> {
   return {
     right: str(d.decision) ?? '', decidedBy: str(d.decided_by), date: str(d.date), status: str(d.status) ?? 'decided',
