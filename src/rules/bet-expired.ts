@@ -1,5 +1,5 @@
 // Rule `bet-expired`: a bet still proposed or active after its quarter has ended.
-import { quarterEnd } from '../model/domain/review.js';
+import { quarterEnd } from '../util/today.js';
 import { defineRule, positionOf } from './rule.js';
 
 export const rule = defineRule({

@@ -3,7 +3,7 @@
 import type { Entity } from '../model/domain/entity.js';
 import { rightKey, rightsByText } from '../model/domain/decision-rights.js';
 import { closest } from '../util/did-you-mean.js';
-import { currentQuarter, isCalendarDate } from '../util/today.js';
+import { currentQuarter, isCalendarDate, quarterStart } from '../util/today.js';
 import { defineRule, positionOf, type RuleContext } from './rule.js';
 
 /**
@@ -11,9 +11,7 @@ import { defineRule, positionOf, type RuleContext } from './rule.js';
  * after the first day of the model's current quarter (`quarter:` of the model root, else today's).
  */
 export function currentRecords({ ofKind, today }: Pick<RuleContext, 'ofKind' | 'today'>): Entity<'decision'>[] {
-  const quarter = (q: unknown) => (typeof q === 'string' ? /^(\d{4})-Q([1-4])$/.exec(q) : null);
-  const m = quarter(ofKind('model')[0]?.data.quarter) ?? quarter(currentQuarter(today))!;
-  const start = `${m[1]}-${String((Number(m[2]) - 1) * 3 + 1).padStart(2, '0')}-01`;
+  const start = quarterStart(ofKind('model')[0]?.data.quarter) ?? quarterStart(currentQuarter(today))!;
   return ofKind('decision').filter((d) => {
     const status = d.data.status ?? 'decided';
     const date = d.data.date;

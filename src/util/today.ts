@@ -28,6 +28,26 @@ export function currentQuarter(today = todayString()): string {
   return `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
+/** The year and number of a quarter written YYYY-Qn, or null for anything else. */
+function quarterParts(quarter: unknown): { year: number; q: number; yyyy: string } | null {
+  const m = typeof quarter === 'string' ? /^(\d{4})-Q([1-4])$/.exec(quarter) : null;
+  return m ? { year: Number(m[1]), q: Number(m[2]), yyyy: m[1]! } : null;
+}
+
+/** The first day (YYYY-MM-DD) of a quarter written YYYY-Qn, or null. */
+export function quarterStart(quarter: unknown): string | null {
+  const parts = quarterParts(quarter);
+  return parts ? `${parts.yyyy}-${String((parts.q - 1) * 3 + 1).padStart(2, '0')}-01` : null;
+}
+
+/** The last day (YYYY-MM-DD) of a quarter written YYYY-Qn, or null. */
+export function quarterEnd(quarter: unknown): string | null {
+  const parts = quarterParts(quarter);
+  if (!parts) return null;
+  const { year, q } = parts;
+  return new Date(Date.UTC(q === 4 ? year + 1 : year, q === 4 ? 0 : q * 3, 1) - 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The date a year after a YYYY-MM-DD date (default today), for review_by; 29 February becomes 28 February. */
 export function inOneYear(today = todayString()): string {
   const day = today.slice(5) === '02-29' ? '02-28' : today.slice(5);

@@ -3,7 +3,7 @@
 import { rightKey, rightsByText } from './decision-rights.js';
 import type { Entity } from './entity.js';
 import { ofKind } from './kinds.js';
-import { isCalendarDate } from '../../util/today.js';
+import { isCalendarDate, quarterEnd } from '../../util/today.js';
 
 /** A section lists at most this many items and says how many more there are. */
 export const sectionLimit = 10;
@@ -141,14 +141,7 @@ export function slaDue(sla: string, from: string): string | null {
   return addDays(from, n);
 }
 
-/** The last day of a quarter written YYYY-Qn, or null. */
-export function quarterEnd(quarter: unknown): string | null {
-  const m = typeof quarter === 'string' ? /^(\d{4})-Q([1-4])$/.exec(quarter) : null;
-  if (!m) return null;
-  const year = Number(m[1]);
-  const q = Number(m[2]);
-  return iso(Date.UTC(q === 4 ? year + 1 : year, q === 4 ? 0 : q * 3, 1) - DAY);
-}
+export { quarterEnd };
 
 function section<T>(items: T[]): Section<T> | undefined {
   return items.length === 0 ? undefined : { items: items.slice(0, sectionLimit), more: Math.max(0, items.length - sectionLimit) };
