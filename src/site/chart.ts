@@ -22,13 +22,15 @@ export function indicatorChart(metric: string, baseline: number | null, goal: nu
   const plotH = height - top - bottom;
   const yOf = (value: number) => round(top + ((max - value) / (max - min)) * plotH);
   const xOf = (i: number) => round(values.length <= 1 ? left + plotW / 2 : left + (i / (values.length - 1)) * plotW);
+  const baselineY = baseline === null ? null : yOf(baseline);
+  const goalY = goal === null ? null : yOf(goal);
   return {
     metric, baseline, goal, min, max, width, height,
     plot: { left, right: width - right, top, bottom: height - bottom },
     points: values.map((v, i) => ({ ...v, x: xOf(i), y: yOf(v.value) })),
-    baselineY: baseline === null ? null : yOf(baseline),
-    goalY: goal === null ? null : yOf(goal),
-    ...labels(baseline === null ? null : yOf(baseline), goal === null ? null : yOf(goal)),
+    baselineY,
+    goalY,
+    ...labels(baselineY, goalY),
   };
 }
 
